@@ -1,0 +1,11 @@
+package vn.motcua.channel;
+
+/** The chat platforms people reach us through. */
+public enum Channel {
+    MESSENGER, ZALO, WEBCHAT;
+
+    /** Lower-case name used in pseudonymous ids and metrics. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

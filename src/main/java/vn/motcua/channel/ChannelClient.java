@@ -1,0 +1,20 @@
+package vn.motcua.channel;
+
+import reactor.core.publisher.Mono;
+
+/** Sends messages to people on one platform. */
+public interface ChannelClient {
+
+    Channel channel();
+
+    /**
+     * Sends one message, retrying what the platform says is temporary. Never errors: a message that could not be
+     * delivered completes with a failed {@link SendOutcome} and is recorded in the {@link FailedSendLog}.
+     */
+    Mono<SendOutcome> send(OutboundMessage message);
+
+    /** Shows that a reply is being written; best effort, failures are ignored. */
+    default Mono<Void> showTyping(ReplyAddress to) {
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,35 @@
+package vn.motcua.channel;
+
+import java.util.List;
+
+/** What a person sent, independent of the platform it came from. */
+public sealed interface InboundContent {
+
+    /** A typed message. */
+    record Text(String text) implements InboundContent {
+        @Override
+        public String toString() {
+            return "Text[hidden]";
+        }
+    }
+
+    /** A tap on one of our quick replies (or a Zalo query button); {@code text} is the button's title. */
+    record QuickReply(String payload, String text) implements InboundContent {
+    }
+
+    /** A tap on a persistent-menu or template button. */
+    record Postback(String payload, String title) implements InboundContent {
+    }
+
+    /** Pictures, voice, files, stickers: the bot reads text only. */
+    record Attachment(List<String> types) implements InboundContent {
+    }
+
+    /** The person opened the chat from a link, an ad or a plugin. */
+    record Referral(String source) implements InboundContent {
+    }
+
+    /** The person agreed to receive messages from us; {@code token} is the platform's permission to send, if any. */
+    record OptIn(String type, String token) implements InboundContent {
+    }
+}

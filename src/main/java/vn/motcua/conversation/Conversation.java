@@ -1,0 +1,57 @@
+package vn.motcua.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.motcua.channel.Channel;
+import vn.motcua.handoff.Priority;
+
+/**
+ * A person's conversation with the service, keyed by a pseudonymous id (never the platform id).
+ *
+ * @param sealedAddress     where replies go, encrypted, so a caseworker can answer later
+ * @param priority          the highest priority it was escalated at, or null if never
+ * @param misunderstandings low-confidence turns in a row
+ */
+public record Conversation(String id, Channel channel, ConversationState state, Priority priority, List<Turn> turns,
+                           int misunderstandings, String sealedAddress, Instant startedAt, Instant updatedAt) {
+
+    /** Recent turns kept with the conversation; older ones are dropped (nothing kept longer than needed). */
+    public static final int MAX_TURNS = 50;
+
+    public Conversation {
+        turns = List.copyOf(turns);
+    }
+
+    public static Conversation start(String id, Channel channel, String sealedAddress, Instant now) {
+        return new Conversation(id, channel, ConversationState.BOT, null, List.of(), 0, sealedAddress, now, now);
+    }
+
+    public boolean isNew() {
+        return turns.isEmpty();
+    }
+
+    public Conversation withTurn(Turn turn) {
+        List<Turn> next = new ArrayList<>(turns);
+        next.add(turn);
+        while (next.size() > MAX_TURNS) {
+            next.remove(0);
+        }
+        return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at());
+    }
+
+    public Conversation withMisunderstandings(int count) {
+        return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt);
+    }
+
+    public Conversation escalated(Priority to) {
+        ConversationState next = state == ConversationState.WITH_HUMAN ? state : ConversationState.WAITING_FOR_HUMAN;
+        Priority raised = priority == null ? to : priority.atLeast(to);
+        return new Conversation(id, channel, next, raised, turns, misunderstandings, sealedAddress, startedAt, updatedAt);
+    }
+
+    public Conversation withAddress(String sealed) {
+        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealed, startedAt, updatedAt);
+    }
+}

@@ -1,0 +1,152 @@
+package vn.motcua.conversation;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import vn.motcua.channel.InboundContent;
+import vn.motcua.channel.InboundEvent;
+import vn.motcua.dialogue.Decision;
+import vn.motcua.dialogue.DialoguePolicy;
+import vn.motcua.dialogue.Payloads;
+import vn.motcua.handoff.Escalation;
+import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.handoff.Priority;
+import vn.motcua.inbox.InboundEventHandler;
+import vn.motcua.nlu.Intents;
+import vn.motcua.nlu.MessageParser;
+import vn.motcua.nlu.Parse;
+import vn.motcua.privacy.PseudonymousIds;
+import vn.motcua.privacy.TextSealer;
+
+/**
+ * Runs one turn: load the conversation, understand the event, let the dialogue policy decide, carry out the
+ * actions, save. While a caseworker owns the conversation, or another app owns the Messenger thread, the bot only
+ * records what was written and stays silent.
+ */
+@Component
+class TurnHandler implements InboundEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
+
+    private final ConversationStore conversations;
+    private final MessageParser parser;
+    private final DialoguePolicy policy;
+    private final ActionRunner runner;
+    private final HandoffQueue handoff;
+    private final PseudonymousIds ids;
+    private final TextSealer sealer;
+    private final MeterRegistry meters;
+
+    TurnHandler(ConversationStore conversations, MessageParser parser, DialoguePolicy policy, ActionRunner runner,
+                HandoffQueue handoff, PseudonymousIds ids, TextSealer sealer, MeterRegistry meters) {
+        this.conversations = conversations;
+        this.parser = parser;
+        this.policy = policy;
+        this.runner = runner;
+        this.handoff = handoff;
+        this.ids = ids;
+        this.sealer = sealer;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> handle(InboundEvent event) {
+        String id = ids.conversationId(event.channel().id(), event.from().userId());
+        return conversations.find(id)
+                .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
+                        sealer.seal(event.from().userId()), Instant.now())))
+                .flatMap(conversation -> turn(conversation, event));
+    }
+
+    private Mono<Void> turn(Conversation conversation, InboundEvent event) {
+        String written = writtenText(event.content());
+        Parse parse = understand(event.content(), written);
+        Conversation recorded = conversation.withTurn(new Turn(Speaker.PERSON, sealer.seal(written),
+                parse == null ? null : parse.intent(), Instant.now()));
+        if (event.observed() || conversation.state() == ConversationState.WITH_HUMAN) {
+            return listenOnly(recorded, parse);
+        }
+        Decision decision = decide(conversation, event.content(), parse);
+        log.info("Turn in conversation {}: intent={} confidence={} actions={}", shortId(conversation.id()),
+                parse == null ? "-" : parse.intent(), parse == null ? "-" : String.format("%.2f", parse.confidence()),
+                decision.actions().stream().map(a -> a.getClass().getSimpleName()).toList());
+        meters.counter("motcua.turns", "channel", event.channel().id(),
+                "intent", decision.understood() == null ? "unclear" : decision.understood()).increment();
+        return runner.run(recorded.withMisunderstandings(decision.misunderstandings()), decision.actions(), event.from())
+                .flatMap(outcome -> outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation()));
+    }
+
+    /** Someone else is answering: keep the record, raise the alarm on a crisis, send nothing. */
+    private Mono<Void> listenOnly(Conversation recorded, Parse parse) {
+        if (parse != null && Intents.isCrisis(parse.intent())) {
+            return handoff.escalate(new Escalation(recorded.id(), Priority.CRITICAL, parse.intent(), Instant.now()))
+                    .flatMap(e -> conversations.save(recorded.escalated(e.priority())));
+        }
+        return conversations.save(recorded);
+    }
+
+    private Parse understand(InboundContent content, String written) {
+        if (content instanceof InboundContent.Text) {
+            return parser.parse(written);
+        }
+        String payload = payloadOf(content);
+        if (payload == null) {
+            return null;
+        }
+        return Payloads.intentOf(payload).map(Parse::certain)
+                .orElseGet(() -> isErasePayload(payload) ? Parse.certain(Intents.DELETE_DATA) : parser.parse(written));
+    }
+
+    private Decision decide(Conversation conversation, InboundContent content, Parse parse) {
+        String payload = payloadOf(content);
+        if (isErasePayload(payload)) {
+            return policy.eraseAnswer(conversation, Payloads.ERASE_CONFIRM.equals(payload));
+        }
+        if (content instanceof InboundContent.Attachment) {
+            return policy.attachment(conversation);
+        }
+        if (content instanceof InboundContent.Referral) {
+            return policy.referral(conversation);
+        }
+        if (content instanceof InboundContent.OptIn optIn) {
+            return policy.optIn(conversation, optIn.token());
+        }
+        return policy.decide(conversation, parse);
+    }
+
+    private static String payloadOf(InboundContent content) {
+        if (content instanceof InboundContent.QuickReply reply) {
+            return reply.payload();
+        }
+        if (content instanceof InboundContent.Postback postback) {
+            return postback.payload();
+        }
+        return null;
+    }
+
+    private static boolean isErasePayload(String payload) {
+        return Payloads.ERASE_CONFIRM.equals(payload) || Payloads.ERASE_CANCEL.equals(payload);
+    }
+
+    private static String writtenText(InboundContent content) {
+        if (content instanceof InboundContent.Text text) {
+            return text.text();
+        }
+        if (content instanceof InboundContent.QuickReply reply) {
+            return reply.text();
+        }
+        if (content instanceof InboundContent.Postback postback) {
+            return postback.title();
+        }
+        return null;
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, 8);
+    }
+}

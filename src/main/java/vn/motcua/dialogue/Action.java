@@ -1,0 +1,28 @@
+package vn.motcua.dialogue;
+
+import vn.motcua.handoff.Priority;
+import vn.motcua.knowledge.Answer;
+
+/** What the bot does in a turn, carried out in order by the conversation's turn handler. */
+public sealed interface Action {
+
+    /** Send an answer to the person. {@code intent} says which answer it was, for the record. */
+    record Reply(String intent, Answer answer) implements Action {
+    }
+
+    /** Ask for a caseworker (never lowers a priority already set). {@code reason} is an intent id. */
+    record Escalate(Priority priority, String reason) implements Action {
+    }
+
+    /** Record an opt-in to awareness messages; {@code sendToken} is the platform's permission, if any. */
+    record Subscribe(String sendToken) implements Action {
+    }
+
+    /** Remove the opt-in at once. */
+    record Unsubscribe() implements Action {
+    }
+
+    /** Erase everything stored about this conversation (DESIGN §6.4). */
+    record Erase() implements Action {
+    }
+}

@@ -1,0 +1,127 @@
+package vn.motcua.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.ConversationState;
+import vn.motcua.handoff.Priority;
+import vn.motcua.knowledge.Answer;
+import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.nlu.Intents;
+import vn.motcua.nlu.Parse;
+
+/**
+ * The bot's policy: (conversation, what the person meant) → actions. Safety comes first: a crisis gets its answer
+ * before anything else and is escalated at CRITICAL priority, whatever the classifier's confidence (DESIGN §6).
+ */
+@Component
+public class DialoguePolicy {
+
+    static final String DEFAULT = "default";
+    private static final int CLARIFY_OPTIONS = 3;
+    private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
+
+    private final AnswerBook answers;
+
+    public DialoguePolicy(AnswerBook answers) {
+        this.answers = answers;
+    }
+
+    /** A message (typed, or a button carrying an intent) that the NLU has parsed. */
+    public Decision decide(Conversation conversation, Parse parse) {
+        List<Action> actions = new ArrayList<>();
+        String intent = parse.intent();
+        if (Intents.isCrisis(intent)) {
+            actions.add(reply(intent, DEFAULT));
+            actions.add(new Action.Escalate(Priority.CRITICAL, intent));
+            if (conversation.isNew()) {
+                actions.add(reply(AnswerBook.SYSTEM, "disclosure"));
+            }
+            return new Decision(intent, actions, 0);
+        }
+        if (conversation.isNew() && !Intents.GREETING.equals(intent)) {
+            actions.add(reply(AnswerBook.SYSTEM, "disclosure"));
+        }
+        if (parse.lowConfidence()) {
+            int misunderstandings = conversation.misunderstandings() + 1;
+            actions.add(misunderstandings >= MISUNDERSTANDINGS_BEFORE_OFFER
+                    ? reply(AnswerBook.SYSTEM, "offer_caseworker")
+                    : clarify(parse));
+            return new Decision(null, actions, misunderstandings);
+        }
+        actions.addAll(forIntent(conversation, intent));
+        return new Decision(intent, actions, 0);
+    }
+
+    /** A picture, voice message, sticker or file: the bot reads text only. */
+    public Decision attachment(Conversation conversation) {
+        List<Action> actions = new ArrayList<>();
+        if (conversation.isNew()) {
+            actions.add(reply(AnswerBook.SYSTEM, "disclosure"));
+        }
+        actions.add(reply(AnswerBook.SYSTEM, "attachment_unsupported"));
+        return new Decision(null, actions, conversation.misunderstandings());
+    }
+
+    /** The person opened the chat from a link, an ad or a plugin. */
+    public Decision referral(Conversation conversation) {
+        return new Decision(null, List.of(reply(AnswerBook.SYSTEM, "referral_welcome")), 0);
+    }
+
+    /** The person agreed, on the platform's own prompt, to receive messages from us. */
+    public Decision optIn(Conversation conversation, String sendToken) {
+        return new Decision(Intents.SUBSCRIBE, List.of(new Action.Subscribe(sendToken),
+                reply(AnswerBook.SYSTEM, "optin_confirmed")), 0);
+    }
+
+    /** The person answered the erase question with a button. */
+    public Decision eraseAnswer(Conversation conversation, boolean confirmed) {
+        if (confirmed) {
+            return new Decision(Intents.DELETE_DATA, List.of(new Action.Erase(), reply(Intents.DELETE_DATA, "done")), 0);
+        }
+        return new Decision(Intents.DELETE_DATA, List.of(reply(Intents.DELETE_DATA, "cancelled")), 0);
+    }
+
+    private List<Action> forIntent(Conversation conversation, String intent) {
+        return switch (intent) {
+            case Intents.HUMAN_AGENT -> humanAgent(conversation);
+            case Intents.DELETE_DATA -> List.of(reply(intent, "confirm"));
+            case Intents.SUBSCRIBE -> List.of(new Action.Subscribe(null), reply(intent, DEFAULT));
+            case Intents.UNSUBSCRIBE -> List.of(new Action.Unsubscribe(), reply(intent, DEFAULT));
+            case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER ->
+                    List.of(reply(intent, DEFAULT), new Action.Escalate(Priority.HIGH, intent));
+            default -> List.of(reply(intent, DEFAULT));
+        };
+    }
+
+    private List<Action> humanAgent(Conversation conversation) {
+        if (conversation.state() == ConversationState.WAITING_FOR_HUMAN) {
+            return List.of(reply(Intents.HUMAN_AGENT, "already_waiting"));
+        }
+        // Escalate first: the reply promises that a caseworker has been told, so that must already be true.
+        return List.of(new Action.Escalate(Priority.NORMAL, Intents.HUMAN_AGENT), reply(Intents.HUMAN_AGENT, DEFAULT));
+    }
+
+    private Action clarify(Parse parse) {
+        Answer question = answers.get(AnswerBook.SYSTEM, "clarify");
+        List<QuickReplyOption> options = new ArrayList<>();
+        for (String alternative : parse.alternatives(CLARIFY_OPTIONS + 1)) {
+            if (Intents.HUMAN_AGENT.equals(alternative) || options.size() == CLARIFY_OPTIONS) {
+                continue;
+            }
+            answers.topic(alternative).ifPresent(topic ->
+                    options.add(new QuickReplyOption(topic, Payloads.forIntent(alternative))));
+        }
+        answers.topic(Intents.HUMAN_AGENT).ifPresent(topic ->
+                options.add(new QuickReplyOption(topic, Payloads.forIntent(Intents.HUMAN_AGENT))));
+        return new Action.Reply(null, question.withQuickReplies(options));
+    }
+
+    private Action reply(String intent, String variant) {
+        return new Action.Reply(intent, answers.get(intent, variant));
+    }
+}

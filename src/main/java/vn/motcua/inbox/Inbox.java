@@ -1,0 +1,46 @@
+package vn.motcua.inbox;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.motcua.channel.InboundEvent;
+import vn.motcua.privacy.PseudonymousIds;
+
+/** The front door of the bot: drops redeliveries, then queues each new event. Fast enough for the webhook path. */
+@Component
+public class Inbox {
+
+    private final DedupeStore dedupe;
+    private final InboxQueue queue;
+    private final PseudonymousIds ids;
+    private final MeterRegistry meters;
+
+    public Inbox(DedupeStore dedupe, InboxQueue queue, PseudonymousIds ids, MeterRegistry meters) {
+        this.dedupe = dedupe;
+        this.queue = queue;
+        this.ids = ids;
+        this.meters = meters;
+    }
+
+    /** Accepts the events of one delivery, in order. Completes when every new one is queued. */
+    public Mono<Void> accept(List<InboundEvent> events) {
+        return Flux.fromIterable(events).concatMap(this::acceptOne).then();
+    }
+
+    private Mono<Void> acceptOne(InboundEvent event) {
+        // Keyed hash: some fallback keys contain a platform user id, which must not be stored as received.
+        String key = ids.hash(event.eventId());
+        return dedupe.firstSighting(key).flatMap(first -> {
+            if (!first) {
+                meters.counter("motcua.inbox.duplicates", "channel", event.channel().id()).increment();
+                return Mono.empty();
+            }
+            meters.counter("motcua.inbox.accepted", "channel", event.channel().id()).increment();
+            return queue.enqueue(event).onErrorResume(e -> dedupe.forget(key).then(Mono.error(e)));
+        });
+    }
+}

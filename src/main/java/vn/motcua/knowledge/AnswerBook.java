@@ -1,0 +1,89 @@
+package vn.motcua.knowledge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import vn.motcua.channel.QuickReplyOption;
+
+/**
+ * Every answer the bot can give, loaded from {@code intents/*.answers.yml} at start-up. Answers live in files staff
+ * can edit, not in Java strings; a broken file stops start-up with its name, so a bad edit never reaches people.
+ */
+@Component
+public class AnswerBook {
+
+    /** The file of replies not tied to one intent (first-contact notice, clarification, attachments …). */
+    public static final String SYSTEM = "system";
+
+    private static final String SUFFIX = ".answers.yml";
+
+    private final Map<String, Map<String, Answer>> answers = new HashMap<>();
+    private final Map<String, String> topics = new HashMap<>();
+
+    public AnswerBook(ContentFiles files) {
+        files.intentFiles(SUFFIX).forEach(this::load);
+    }
+
+    /** The answer {@code variant} of {@code intent}, if staff wrote one. */
+    public Optional<Answer> find(String intent, String variant) {
+        return Optional.ofNullable(answers.getOrDefault(intent, Map.of()).get(variant));
+    }
+
+    /** Like {@link #find} for answers the bot cannot work without. */
+    public Answer get(String intent, String variant) {
+        return find(intent, variant).orElseThrow(() ->
+                new IllegalStateException("intents/" + intent + SUFFIX + " has no answer '" + variant + "'"));
+    }
+
+    /** A short label for the intent, used as a button title when the bot asks what the person meant. */
+    public Optional<String> topic(String intent) {
+        return Optional.ofNullable(topics.get(intent));
+    }
+
+    public Map<String, Map<String, Answer>> all() {
+        return Map.copyOf(answers);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void load(String fileName, String content) {
+        String intent = fileName.substring(0, fileName.length() - SUFFIX.length());
+        try {
+            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
+            if (!(parsed instanceof Map<?, ?> root) || !(root.get("answers") instanceof Map<?, ?> variants)) {
+                throw new IllegalStateException("intents/" + fileName + ": expected a map with 'answers'");
+            }
+            if (root.get("topic") instanceof String topic) {
+                topics.put(intent, topic);
+            }
+            Map<String, Answer> byVariant = new HashMap<>();
+            ((Map<String, Object>) variants).forEach((variant, value) ->
+                    byVariant.put(variant, answer(fileName, variant, value)));
+            answers.put(intent, byVariant);
+        } catch (YAMLException | ClassCastException e) {
+            throw new IllegalStateException("intents/" + fileName + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Answer answer(String fileName, String variant, Object value) {
+        if (!(value instanceof Map<?, ?> map) || !(map.get("text") instanceof String text) || text.isBlank()) {
+            throw new IllegalStateException("intents/" + fileName + ": answer '" + variant + "' has no text");
+        }
+        Object replies = map.get("quick_replies");
+        List<QuickReplyOption> quickReplies = replies == null ? List.of() : ((List<Map<String, Object>>) replies)
+                .stream()
+                .map(q -> new QuickReplyOption(String.valueOf(q.get("title")), String.valueOf(q.get("payload"))))
+                .toList();
+        Object sources = map.get("sources");
+        List<String> sourceList = sources == null ? List.of() : ((List<Object>) sources).stream().map(String::valueOf).toList();
+        return new Answer(text.strip(), quickReplies, sourceList);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.motcua.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the content staff edit (the {@code intents/} folder): from MOTCUA_CONTENT_DIR when set, otherwise the copy
+ * packaged in the jar, so the service runs anywhere with no configuration.
+ */
+@Component
+public class ContentFiles {
+
+    private final String directory;
+
+    public ContentFiles(KnowledgeProperties properties) {
+        this.directory = properties.contentDir();
+    }
+
+    /** The text of every file in {@code intents/} whose name ends with {@code suffix}, by file name. */
+    public Map<String, String> intentFiles(String suffix) {
+        Map<String, String> files = new LinkedHashMap<>();
+        try {
+            if (directory != null && !directory.isBlank()) {
+                Path dir = Path.of(directory, "intents");
+                try (var paths = Files.list(dir)) {
+                    for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
+                        files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+                    }
+                }
+                return files;
+            }
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:intents/*" + suffix);
+            Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
+            for (Resource resource : resources) {
+                try (InputStream in = resource.getInputStream()) {
+                    files.put(resource.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the intents content", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package vn.motcua.nlu;
+
+/** Tells which of the {@link Intents} a normalized message most likely means. */
+public interface IntentClassifier {
+
+    Classification classify(NormalizedText text);
+}

@@ -1,0 +1,35 @@
+package vn.motcua.nlu;
+
+/**
+ * The NLU front: normalize, check the safety lexicon, classify, and decide whether the bot is sure enough to answer.
+ */
+public class MessageParser {
+
+    private final TextNormalizer normalizer;
+    private final SafetyLexicon lexicon;
+    private final IntentClassifier classifier;
+    private final double lowConfidence;
+
+    public MessageParser(TextNormalizer normalizer, SafetyLexicon lexicon, IntentClassifier classifier,
+                         double lowConfidence) {
+        this.normalizer = normalizer;
+        this.lexicon = lexicon;
+        this.classifier = classifier;
+        this.lowConfidence = lowConfidence;
+    }
+
+    public Parse parse(String text) {
+        NormalizedText normalized = normalizer.normalize(text);
+        Classification classification = classifier.classify(normalized);
+        var safety = lexicon.match(normalized);
+        if (safety.isPresent()) {
+            return new Parse(safety.get().intent(), 1.0, classification.ranking(), false, safety.get().phrase());
+        }
+        boolean unsure = classification.confidence() < lowConfidence;
+        // A crisis is answered even when the classifier is unsure: asking "did you mean…?" would cost time.
+        if (unsure && Intents.isCrisis(classification.intent())) {
+            unsure = false;
+        }
+        return new Parse(classification.intent(), classification.confidence(), classification.ranking(), unsure, null);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.channel.messenger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.channel.messenger.MessengerWebhookClient.delivery;
+import static vn.motcua.channel.messenger.MessengerWebhookClient.entry;
+import static vn.motcua.channel.messenger.MessengerWebhookClient.quickReply;
+import static vn.motcua.channel.messenger.MessengerWebhookClient.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.motcua.handoff.Escalation;
+import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.handoff.Priority;
+import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.privacy.PseudonymousIds;
+
+/** What a person on Messenger sees: every event answered once, in order, and danger answered with 113 first. */
+class MessengerConversationTest extends MessengerIntegrationTest {
+
+    @Autowired
+    AnswerBook answers;
+
+    @Autowired
+    HandoffQueue handoff;
+
+    @Autowired
+    PseudonymousIds ids;
+
+    @Test
+    void aBatchedDeliveryWithTwoPeopleInTwoEntriesAnswersBoth() {
+        String first = newPsid();
+        String second = newPsid();
+        webhook.post("{\"object\":\"page\",\"entry\":[" + entry(text(first, newMid(), "chào bạn")) + ","
+                + entry(text(second, newMid(), "xin chào")) + "]}").expectStatus().isOk();
+
+        assertThat(awaitMessages(first, 1)).isNotEmpty();
+        assertThat(awaitMessages(second, 1)).isNotEmpty();
+    }
+
+    @Test
+    void theSameDeliveryPostedTwiceIsAnsweredOnce() {
+        String psid = newPsid();
+        String body = delivery(text(psid, newMid(), "chào bạn"));
+        webhook.post(body).expectStatus().isOk();
+        double duplicatesBefore = duplicates();
+        webhook.post(body).expectStatus().isOk();
+        assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
+
+        // The person's next message is handled after anything queued before it: if the retry had been queued,
+        // its answer would already be there.
+        webhook.post(delivery(text(psid, newMid(), "cảm ơn nhé"))).expectStatus().isOk();
+        awaitMessages(psid, 2);
+        assertThat(GRAPH.messagesTo(psid)).hasSize(2);
+    }
+
+    @Test
+    void tenMessagesFromOnePersonAreAnsweredInTheOrderSent() {
+        String psid = newPsid();
+        List<String> intents = List.of("greeting", "hotline", "legal_rights", "legal_aid", "police_report",
+                "medical_help", "counseling", "one_stop_info", "online_abuse", "thanks_goodbye");
+        List<String> events = new ArrayList<>();
+        for (String intent : intents) {
+            events.add(quickReply(psid, newMid(), answers.topic(intent).orElseThrow(), "INTENT:" + intent));
+        }
+        webhook.post(delivery(events.toArray(String[]::new))).expectStatus().isOk();
+
+        List<String> sent = awaitMessages(psid, intents.size()).stream().map(GraphApiStub.SendCall::text).toList();
+        List<String> expected = intents.stream().map(i -> answers.get(i, "default").text()).toList();
+        assertThat(sent).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aCryForHelpWithAccentsGets113FirstAndIsEscalatedCritical() {
+        String psid = newPsid();
+        webhook.post(delivery(text(psid, newMid(), "cứu tôi với anh ta đang đánh tôi"))).expectStatus().isOk();
+
+        assertThat(awaitMessages(psid, 1).get(0).text()).contains("113");
+        eventually().until(() -> priorityOf(psid) == Priority.CRITICAL);
+    }
+
+    @Test
+    void theSameCryWithoutAccentsAlsoGets113First() {
+        String psid = newPsid();
+        webhook.post(delivery(text(psid, newMid(), "cuu toi voi anh ta dang danh toi"))).expectStatus().isOk();
+
+        assertThat(awaitMessages(psid, 1).get(0).text()).contains("113");
+        eventually().until(() -> priorityOf(psid) == Priority.CRITICAL);
+    }
+
+    @Test
+    void askingForAPersonIsEscalatedAndTheReplySaysACaseworkerWasTold() {
+        String psid = newPsid();
+        webhook.post(delivery(text(psid, newMid(), "cho tôi nói chuyện với nhân viên tư vấn"))).expectStatus().isOk();
+
+        List<GraphApiStub.SendCall> calls = awaitMessages(psid, 2);
+        assertThat(calls.get(1).text()).isEqualTo(answers.get("human_agent", "default").text());
+        assertThat(priorityOf(psid)).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void aMessageInStandbyIsRecordedButNotAnswered() {
+        String psid = newPsid();
+        String standby = "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE_ID\",\"time\":1,\"standby\":["
+                + text(psid, newMid(), "chị ơi em cần hỏi") + "]}]}";
+        webhook.post(standby).expectStatus().isOk();
+        webhook.post(delivery(text(psid, newMid(), "xin chào"))).expectStatus().isOk();
+
+        awaitMessages(psid, 1);
+        assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+    }
+
+    @Test
+    void typingIsShownBeforeAnOrdinaryReply() {
+        String psid = newPsid();
+        webhook.post(delivery(text(psid, newMid(), "chào bạn"))).expectStatus().isOk();
+        awaitMessages(psid, 1);
+        GraphApiStub.SendCall firstCall = GRAPH.allTo(psid).get(0);
+        assertThat(firstCall.body().path("sender_action").asString()).isEqualTo("typing_on");
+    }
+
+    private Priority priorityOf(String psid) {
+        String id = ids.conversationId("messenger", psid);
+        return handoff.waiting().block().stream().filter(e -> e.conversationId().equals(id))
+                .map(Escalation::priority).findFirst().orElse(null);
+    }
+}
