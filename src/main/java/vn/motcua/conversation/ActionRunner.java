@@ -30,15 +30,15 @@ class ActionRunner {
     }
 
     private final ChannelClients channels;
-    private final ConversationStore conversations;
+    private final ConversationEraser eraser;
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
     private final TextSealer sealer;
 
-    ActionRunner(ChannelClients channels, ConversationStore conversations, HandoffQueue handoff,
+    ActionRunner(ChannelClients channels, ConversationEraser eraser, HandoffQueue handoff,
                  SubscriberStore subscribers, TextSealer sealer) {
         this.channels = channels;
-        this.conversations = conversations;
+        this.eraser = eraser;
         this.handoff = handoff;
         this.subscribers = subscribers;
         this.sealer = sealer;
@@ -73,10 +73,7 @@ class ActionRunner {
             return subscribers.unsubscribe(conversation.id()).thenReturn(current);
         }
         if (action instanceof Action.Erase) {
-            return conversations.delete(conversation.id())
-                    .then(handoff.remove(conversation.id()))
-                    .then(subscribers.unsubscribe(conversation.id()))
-                    .thenReturn(new Outcome(conversation, true));
+            return eraser.erase(conversation.id()).thenReturn(new Outcome(conversation, true));
         }
         throw new IllegalArgumentException("Unknown action " + action.getClass().getSimpleName());
     }

@@ -1,0 +1,31 @@
+package vn.motcua.conversation;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import vn.motcua.campaign.SubscriberStore;
+import vn.motcua.handoff.HandoffQueue;
+
+/**
+ * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue and
+ * its opt-in. Every channel's "erase" path comes through here, so a new store is added to erasure in one place.
+ */
+@Component
+public class ConversationEraser {
+
+    private final ConversationStore conversations;
+    private final HandoffQueue handoff;
+    private final SubscriberStore subscribers;
+
+    public ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers) {
+        this.conversations = conversations;
+        this.handoff = handoff;
+        this.subscribers = subscribers;
+    }
+
+    public Mono<Void> erase(String conversationId) {
+        return conversations.delete(conversationId)
+                .then(handoff.remove(conversationId))
+                .then(subscribers.unsubscribe(conversationId));
+    }
+}
