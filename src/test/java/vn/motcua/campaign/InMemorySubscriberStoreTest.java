@@ -1,0 +1,16 @@
+package vn.motcua.campaign;
+
+import vn.motcua.MotcuaProperties;
+import vn.motcua.privacy.ServerSecret;
+import vn.motcua.privacy.TextSealer;
+
+class InMemorySubscriberStoreTest extends SubscriberStoreContract {
+
+    private final InMemorySubscriberStore store =
+            new InMemorySubscriberStore(new TextSealer(new ServerSecret(new MotcuaProperties("secret", null))));
+
+    @Override
+    SubscriberStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.motcua.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.MotcuaProperties;
+import vn.motcua.channel.Channel;
+
+class InMemoryConversationStoreTest extends ConversationStoreContract {
+
+    private final InMemoryConversationStore store = new InMemoryConversationStore(new MotcuaProperties("s", Duration.ofDays(30)));
+
+    @Override
+    ConversationStore store() {
+        return store;
+    }
+
+    @Test
+    void aConversationExpiresAfterTheRetentionPeriod() {
+        InMemoryConversationStore shortRetention = new InMemoryConversationStore(new MotcuaProperties("s", Duration.ofMillis(50)));
+        shortRetention.save(Conversation.start("c1", Channel.MESSENGER, null, Instant.now())).block();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> shortRetention.find("c1").blockOptional().isEmpty());
+    }
+}

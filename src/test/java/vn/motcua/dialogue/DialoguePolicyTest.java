@@ -1,0 +1,138 @@
+package vn.motcua.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.channel.Channel;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Turn;
+import vn.motcua.handoff.Priority;
+import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.knowledge.ContentFiles;
+import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.nlu.Parse;
+import vn.motcua.nlu.ScoredIntent;
+
+/** The policy's safety rules and first-version dialogue (spec/intents.md, DESIGN §6). */
+class DialoguePolicyTest {
+
+    private final AnswerBook answers = new AnswerBook(new ContentFiles(new KnowledgeProperties(null)));
+    private final DialoguePolicy policy = new DialoguePolicy(answers);
+
+    private static Conversation fresh() {
+        return Conversation.start("c", Channel.MESSENGER, null, Instant.now());
+    }
+
+    private static Conversation ongoing() {
+        return fresh().withTurn(new Turn(Speaker.PERSON, null, "greeting", Instant.now()));
+    }
+
+    private static Parse unsure(String... ranked) {
+        List<ScoredIntent> ranking = java.util.Arrays.stream(ranked).map(i -> new ScoredIntent(i, 0.2)).toList();
+        return new Parse(ranked[0], 0.2, ranking, true, null);
+    }
+
+    @Test
+    void aCrisisIsAnsweredFirstAndEscalatedCriticalEvenOnFirstContact() {
+        Decision decision = policy.decide(fresh(), Parse.certain("emergency"));
+        assertThat(decision.actions().get(0)).isEqualTo(new Action.Reply("emergency", answers.get("emergency", "default")));
+        assertThat(decision.actions()).contains(new Action.Escalate(Priority.CRITICAL, "emergency"));
+        // The automated-assistant notice still comes, but after the numbers.
+        assertThat(decision.actions().get(decision.actions().size() - 1))
+                .isEqualTo(new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "disclosure")));
+    }
+
+    @Test
+    void selfHarmIsEscalatedCritical() {
+        Decision decision = policy.decide(ongoing(), Parse.certain("self_harm"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Reply("self_harm", answers.get("self_harm", "default")),
+                new Action.Escalate(Priority.CRITICAL, "self_harm"));
+    }
+
+    @Test
+    void theFirstAnswerOfAConversationSaysItIsAnAutomatedAssistant() {
+        Decision decision = policy.decide(fresh(), Parse.certain("hotline"));
+        assertThat(((Action.Reply) decision.actions().get(0)).answer().text()).contains("trợ lý tự động");
+        assertThat(decision.actions().get(1)).isEqualTo(new Action.Reply("hotline", answers.get("hotline", "default")));
+    }
+
+    @Test
+    void aGreetingIsItsOwnNotice() {
+        Decision decision = policy.decide(fresh(), Parse.certain("greeting"));
+        assertThat(decision.actions()).containsExactly(new Action.Reply("greeting", answers.get("greeting", "default")));
+        assertThat(answers.get("greeting", "default").text()).contains("trợ lý tự động").contains("113");
+    }
+
+    @Test
+    void whenUnsureTheBotAsksWithTheLikelyTopicsAsButtons() {
+        Decision decision = policy.decide(ongoing(), unsure("legal_rights", "out_of_scope", "legal_aid", "police_report"));
+        Action.Reply reply = (Action.Reply) decision.actions().get(0);
+        assertThat(reply.answer().text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "clarify").text());
+        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload())
+                .containsExactly("INTENT:legal_rights", "INTENT:legal_aid", "INTENT:police_report", "INTENT:human_agent");
+        assertThat(decision.misunderstandings()).isEqualTo(1);
+        assertThat(decision.understood()).isNull();
+    }
+
+    @Test
+    void aSecondMisunderstandingInARowOffersACaseworker() {
+        Conversation once = ongoing().withMisunderstandings(1);
+        Decision decision = policy.decide(once, unsure("legal_rights", "legal_aid"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "offer_caseworker")));
+        assertThat(decision.misunderstandings()).isEqualTo(2);
+    }
+
+    @Test
+    void understandingResetsTheMisunderstandings() {
+        assertThat(policy.decide(ongoing().withMisunderstandings(1), Parse.certain("hotline")).misunderstandings()).isZero();
+    }
+
+    @Test
+    void askingForAPersonEscalatesBeforeSayingACaseworkerWasTold() {
+        Decision decision = policy.decide(ongoing(), Parse.certain("human_agent"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Escalate(Priority.NORMAL, "human_agent"),
+                new Action.Reply("human_agent", answers.get("human_agent", "default")));
+    }
+
+    @Test
+    void askingAgainWhileWaitingSaysSoInsteadOfQueueingTwice() {
+        Decision decision = policy.decide(ongoing().escalated(Priority.NORMAL), Parse.certain("human_agent"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Reply("human_agent", answers.get("human_agent", "already_waiting")));
+    }
+
+    @Test
+    void aChildBeingHurtIsEscalatedHigh() {
+        assertThat(policy.decide(ongoing(), Parse.certain("child_abuse")).actions())
+                .contains(new Action.Escalate(Priority.HIGH, "child_abuse"));
+    }
+
+    @Test
+    void erasureIsConfirmedFirstAndOnlyDoneOnTheConfirmButton() {
+        assertThat(policy.decide(ongoing(), Parse.certain("delete_data")).actions())
+                .containsExactly(new Action.Reply("delete_data", answers.get("delete_data", "confirm")));
+        assertThat(policy.eraseAnswer(ongoing(), true).actions())
+                .containsExactly(new Action.Erase(), new Action.Reply("delete_data", answers.get("delete_data", "done")));
+        assertThat(policy.eraseAnswer(ongoing(), false).actions()).noneMatch(a -> a instanceof Action.Erase);
+    }
+
+    @Test
+    void subscribingAndUnsubscribingAreRecorded() {
+        assertThat(policy.decide(ongoing(), Parse.certain("subscribe")).actions()).first().isEqualTo(new Action.Subscribe(null));
+        assertThat(policy.decide(ongoing(), Parse.certain("unsubscribe")).actions()).first().isEqualTo(new Action.Unsubscribe());
+    }
+
+    @Test
+    void anAttachmentIsAnsweredKindlyWithACaseworkerOffer() {
+        Action.Reply reply = (Action.Reply) policy.attachment(ongoing()).actions().get(0);
+        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload()).contains("INTENT:human_agent");
+    }
+}

@@ -1,0 +1,9 @@
+package vn.motcua.handoff;
+
+class InMemoryHandoffQueueTest extends HandoffQueueContract {
+
+    @Override
+    HandoffQueue newQueue() {
+        return new InMemoryHandoffQueue();
+    }
+}

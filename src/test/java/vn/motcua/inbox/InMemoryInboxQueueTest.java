@@ -1,0 +1,9 @@
+package vn.motcua.inbox;
+
+class InMemoryInboxQueueTest extends InboxQueueContract {
+
+    @Override
+    InboxQueue newQueue() {
+        return new InMemoryInboxQueue();
+    }
+}

@@ -1,0 +1,108 @@
+package vn.motcua.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.dialogue.Payloads;
+import vn.motcua.nlu.Intents;
+
+/** The content staff write: complete, within the platforms' limits, and never a number nobody confirmed. */
+class AnswerBookTest {
+
+    /** Numbers confirmed in shared/reference/facts-vietnam.md (1900 969 680 only with its caveat). */
+    private static final Set<String> CONFIRMED_NUMBERS = Set.of("113", "114", "115", "111", "19005455" + "59",
+            "18009069", "1900969680");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d/])(11\\d|1[89]00(?:[ .]?\\d){4,6}|0\\d(?:[ .]?\\d){7,9})(?![\\d/])");
+
+    private final AnswerBook book = new AnswerBook(new ContentFiles(new KnowledgeProperties(null)));
+
+    @Test
+    void everyIntentHasAnAnswerAndATopic() {
+        for (String intent : Intents.ALL) {
+            String variant = Intents.DELETE_DATA.equals(intent) ? "confirm" : "default";
+            assertThat(book.find(intent, variant)).as(intent).isPresent();
+            assertThat(book.topic(intent)).as(intent).isPresent();
+        }
+    }
+
+    @Test
+    void everyAnswerFitsMessengerAndEveryButtonLeadsSomewhere() {
+        book.all().forEach((intent, variants) -> variants.forEach((variant, answer) -> {
+            String where = intent + "/" + variant;
+            assertThat(answer.text().length()).as(where).isLessThanOrEqualTo(2000);
+            assertThat(answer.quickReplies()).as(where).hasSizeLessThanOrEqualTo(13);
+            answer.quickReplies().forEach(q -> {
+                assertThat(q.title().length()).as(where + " " + q.title()).isLessThanOrEqualTo(20);
+                assertThat(Payloads.intentOf(q.payload()).isPresent()
+                        || q.payload().equals(Payloads.ERASE_CONFIRM) || q.payload().equals(Payloads.ERASE_CANCEL))
+                        .as(where + " " + q.payload()).isTrue();
+            });
+        }));
+        book.all().keySet().forEach(intent ->
+                book.topic(intent).ifPresent(topic -> assertThat(topic.length()).as(intent).isLessThanOrEqualTo(20)));
+    }
+
+    @Test
+    void theEmergencyAnswerPuts113OnItsFirstLine() {
+        assertThat(book.get(Intents.EMERGENCY, "default").text().lines().findFirst().orElseThrow()).contains("113");
+        assertThat(book.get(Intents.SELF_HARM, "default").text()).contains("115");
+        assertThat(book.get(Intents.CHILD_ABUSE, "default").text()).contains("111");
+    }
+
+    @Test
+    void noAnswerGivesAPhoneNumberThatWasNotConfirmedAndEveryNumberHasASource() {
+        List<String> problems = new ArrayList<>();
+        book.all().forEach((intent, variants) -> variants.forEach((variant, answer) -> {
+            Matcher m = PHONE.matcher(answer.text());
+            while (m.find()) {
+                String digits = m.group(1).replaceAll("[ .]", "");
+                if (!CONFIRMED_NUMBERS.contains(digits)) {
+                    problems.add(intent + "/" + variant + ": " + m.group(1));
+                }
+                if (answer.sources().isEmpty()) {
+                    problems.add(intent + "/" + variant + ": a number without a source");
+                }
+            }
+            if (answer.text().contains("1900 969 680")) {
+                assertThat(answer.text()).as(intent + "/" + variant).contains("chưa được xác nhận");
+            }
+        }));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aBrokenAnswerFileStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("intents"));
+        Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers:\n  default:\n    quick_replies: []\n");
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString()))))
+                .hasMessageContaining("greeting.answers.yml").hasMessageContaining("no text");
+
+        Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers: [unclosed\n");
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString()))))
+                .hasMessageContaining("greeting.answers.yml");
+    }
+
+    @Test
+    void contentCanComeFromAFolderInsteadOfThePackagedCopy(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("intents"));
+        Files.writeString(dir.resolve("intents/greeting.answers.yml"),
+                "topic: \"Chào\"\nanswers:\n  default:\n    text: \"Xin chào bạn.\"\n");
+        AnswerBook fromFolder = new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString())));
+        assertThat(fromFolder.get("greeting", "default").text()).isEqualTo("Xin chào bạn.");
+        assertThat(fromFolder.all()).containsOnlyKeys("greeting");
+        assertThat(Map.copyOf(fromFolder.all())).hasSize(1);
+    }
+}
