@@ -16,7 +16,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the content staff edit (the {@code intents/} folder): from MOTCUA_CONTENT_DIR when set, otherwise the copy
+ * Finds the content staff edit (the {@code intents/} and {@code directory-data/} folders): from MOTCUA_CONTENT_DIR when set, otherwise the copy
  * packaged in the jar, so the service runs anywhere with no configuration.
  */
 @Component
@@ -30,10 +30,22 @@ public class ContentFiles {
 
     /** The text of every file in {@code intents/} whose name ends with {@code suffix}, by file name. */
     public Map<String, String> intentFiles(String suffix) {
+        return files("intents", suffix);
+    }
+
+    /** The text of every {@code directory-data/*.yml} file, by file name. */
+    public Map<String, String> directoryFiles() {
+        return files("directory-data", ".yml");
+    }
+
+    private Map<String, String> files(String folder, String suffix) {
         Map<String, String> files = new LinkedHashMap<>();
         try {
             if (directory != null && !directory.isBlank()) {
-                Path dir = Path.of(directory, "intents");
+                Path dir = Path.of(directory, folder);
+                if (!Files.isDirectory(dir)) {
+                    return files;
+                }
                 try (var paths = Files.list(dir)) {
                     for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
                         files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
@@ -41,7 +53,7 @@ public class ContentFiles {
                 }
                 return files;
             }
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:intents/*" + suffix);
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*" + suffix);
             Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
             for (Resource resource : resources) {
                 try (InputStream in = resource.getInputStream()) {
@@ -50,7 +62,7 @@ public class ContentFiles {
             }
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the intents content", e);
+            throw new UncheckedIOException("Could not read the " + folder + " content", e);
         }
     }
 }
