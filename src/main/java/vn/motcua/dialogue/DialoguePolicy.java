@@ -11,6 +11,7 @@ import vn.motcua.conversation.ConversationState;
 import vn.motcua.handoff.Priority;
 import vn.motcua.knowledge.Answer;
 import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.nlu.Intents;
 import vn.motcua.nlu.Parse;
 
@@ -26,9 +27,11 @@ public class DialoguePolicy {
     private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
 
     private final AnswerBook answers;
+    private final AnswerComposer composer;
 
-    public DialoguePolicy(AnswerBook answers) {
+    public DialoguePolicy(AnswerBook answers, AnswerComposer composer) {
         this.answers = answers;
+        this.composer = composer;
     }
 
     /** A message (typed, or a button carrying an intent) that the NLU has parsed. */
@@ -122,6 +125,6 @@ public class DialoguePolicy {
     }
 
     private Action reply(String intent, String variant) {
-        return new Action.Reply(intent, answers.get(intent, variant));
+        return new Action.Reply(intent, composer.compose(answers.get(intent, variant), null));
     }
 }

@@ -72,6 +72,21 @@ public class AnswerBook {
         }
     }
 
+    private static ServiceQuery services(String fileName, String variant, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map) || !(map.get("types") instanceof List<?> types) || types.isEmpty()) {
+            throw new IllegalStateException("intents/" + fileName + ": answer '" + variant
+                    + "' has 'services' without a list of 'types'");
+        }
+        List<ServiceType> parsed = types.stream().map(t -> ServiceType.fromId(String.valueOf(t)).orElseThrow(() ->
+                new IllegalStateException("intents/" + fileName + ": answer '" + variant + "' names unknown service type '"
+                        + t + "'"))).toList();
+        int limit = map.get("limit") instanceof Integer n ? n : 3;
+        return new ServiceQuery(parsed, limit);
+    }
+
     @SuppressWarnings("unchecked")
     private static Answer answer(String fileName, String variant, Object value) {
         if (!(value instanceof Map<?, ?> map) || !(map.get("text") instanceof String text) || text.isBlank()) {
@@ -84,6 +99,6 @@ public class AnswerBook {
                 .toList();
         Object sources = map.get("sources");
         List<String> sourceList = sources == null ? List.of() : ((List<Object>) sources).stream().map(String::valueOf).toList();
-        return new Answer(text.strip(), quickReplies, sourceList);
+        return new Answer(text.strip(), quickReplies, sourceList, services(fileName, variant, map.get("services")));
     }
 }

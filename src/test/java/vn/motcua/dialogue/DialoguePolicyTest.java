@@ -13,6 +13,8 @@ import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
 import vn.motcua.handoff.Priority;
 import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.knowledge.AnswerComposer;
+import vn.motcua.knowledge.ServiceDirectory;
 import vn.motcua.knowledge.ContentFiles;
 import vn.motcua.knowledge.KnowledgeProperties;
 import vn.motcua.nlu.Parse;
@@ -22,7 +24,9 @@ import vn.motcua.nlu.ScoredIntent;
 class DialoguePolicyTest {
 
     private final AnswerBook answers = new AnswerBook(new ContentFiles(new KnowledgeProperties(null)));
-    private final DialoguePolicy policy = new DialoguePolicy(answers);
+    private final AnswerComposer composer =
+            new AnswerComposer(new ServiceDirectory(new ContentFiles(new KnowledgeProperties(null))));
+    private final DialoguePolicy policy = new DialoguePolicy(answers, composer);
 
     private static Conversation fresh() {
         return Conversation.start("c", Channel.MESSENGER, null, Instant.now());
@@ -59,7 +63,8 @@ class DialoguePolicyTest {
     void theFirstAnswerOfAConversationSaysItIsAnAutomatedAssistant() {
         Decision decision = policy.decide(fresh(), Parse.certain("hotline"));
         assertThat(((Action.Reply) decision.actions().get(0)).answer().text()).contains("trợ lý tự động");
-        assertThat(decision.actions().get(1)).isEqualTo(new Action.Reply("hotline", answers.get("hotline", "default")));
+        assertThat(decision.actions().get(1))
+                .isEqualTo(new Action.Reply("hotline", composer.compose(answers.get("hotline", "default"), null)));
     }
 
     @Test

@@ -22,12 +22,12 @@ import vn.motcua.nlu.Intents;
 /** The content staff write: complete, within the platforms' limits, and never a number nobody confirmed. */
 class AnswerBookTest {
 
-    /** Numbers confirmed in shared/reference/facts-vietnam.md (1900 969 680 only with its caveat). */
-    private static final Set<String> CONFIRMED_NUMBERS = Set.of("113", "114", "115", "111", "19005455" + "59",
-            "18009069", "1900969680");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d/])(11\\d|1[89]00(?:[ .]?\\d){4,6}|0\\d(?:[ .]?\\d){7,9})(?![\\d/])");
 
-    private final AnswerBook book = new AnswerBook(new ContentFiles(new KnowledgeProperties(null)));
+    private final ContentFiles content = new ContentFiles(new KnowledgeProperties(null));
+    private final AnswerBook book = new AnswerBook(content);
+    private final ServiceDirectory directory = new ServiceDirectory(content);
+    private final AnswerComposer composer = new AnswerComposer(directory);
 
     @Test
     void everyIntentHasAnAnswerAndATopic() {
@@ -63,13 +63,17 @@ class AnswerBookTest {
     }
 
     @Test
-    void noAnswerGivesAPhoneNumberThatWasNotConfirmedAndEveryNumberHasASource() {
+    void noRenderedAnswerGivesAPhoneNumberThatIsNotInTheDirectoryAndEveryNumberHasASource() {
+        Set<String> known = new java.util.HashSet<>();
+        directory.all().forEach(e -> e.phones().forEach(p -> known.add(p.dialable())));
         List<String> problems = new ArrayList<>();
-        book.all().forEach((intent, variants) -> variants.forEach((variant, answer) -> {
+        for (String district : new String[] {null, "Gò Vấp", "Quận 10", "Củ Chi"}) {
+            book.all().forEach((intent, variants) -> variants.forEach((variant, written) -> {
+            Answer answer = composer.compose(written, district);
             Matcher m = PHONE.matcher(answer.text());
             while (m.find()) {
                 String digits = m.group(1).replaceAll("[ .]", "");
-                if (!CONFIRMED_NUMBERS.contains(digits)) {
+                if (!known.contains(digits)) {
                     problems.add(intent + "/" + variant + ": " + m.group(1));
                 }
                 if (answer.sources().isEmpty()) {
@@ -79,7 +83,9 @@ class AnswerBookTest {
             if (answer.text().contains("1900 969 680")) {
                 assertThat(answer.text()).as(intent + "/" + variant).contains("chưa được xác nhận");
             }
-        }));
+            assertThat(answer.text()).as(intent + "/" + variant).doesNotContain(Answer.SERVICES_PLACEHOLDER);
+            }));
+        }
         assertThat(problems).isEmpty();
     }
 

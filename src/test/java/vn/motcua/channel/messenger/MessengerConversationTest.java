@@ -16,6 +16,7 @@ import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.handoff.Priority;
 import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.privacy.PseudonymousIds;
 
 /** What a person on Messenger sees: every event answered once, in order, and danger answered with 113 first. */
@@ -23,6 +24,9 @@ class MessengerConversationTest extends MessengerIntegrationTest {
 
     @Autowired
     AnswerBook answers;
+
+    @Autowired
+    AnswerComposer composer;
 
     @Autowired
     HandoffQueue handoff;
@@ -69,7 +73,7 @@ class MessengerConversationTest extends MessengerIntegrationTest {
         webhook.post(delivery(events.toArray(String[]::new))).expectStatus().isOk();
 
         List<String> sent = awaitMessages(psid, intents.size()).stream().map(GraphApiStub.SendCall::text).toList();
-        List<String> expected = intents.stream().map(i -> answers.get(i, "default").text()).toList();
+        List<String> expected = intents.stream().map(i -> composer.compose(answers.get(i, "default"), null).text()).toList();
         assertThat(sent).containsExactlyElementsOf(expected);
     }
 
