@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ public class ServiceDirectory {
 
     private final List<ServiceEntry> entries;
 
+    @Autowired
     public ServiceDirectory(ContentFiles files) {
         this(load(files.directoryFiles()));
     }
