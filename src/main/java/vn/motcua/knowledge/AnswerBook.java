@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import vn.motcua.channel.QuickReplyOption;
 
 /**
- * Every answer the bot can give, loaded from {@code intents/*.answers.yml} at start-up. Answers live in files staff
- * can edit, not in Java strings; a broken file stops start-up with its name, so a bad edit never reaches people.
+ * Every answer the bot can give, loaded from {@code intents/*.answers.yml}. Answers live in files staff can edit,
+ * not in Java strings; a broken file stops start-up with its name, so a bad edit never reaches people. Staff can
+ * reload corrected files while the service runs ({@link ContentReloader}).
  */
 @Component
 public class AnswerBook {
@@ -25,16 +26,30 @@ public class AnswerBook {
 
     private static final String SUFFIX = ".answers.yml";
 
-    private final Map<String, Map<String, Answer>> answers = new HashMap<>();
-    private final Map<String, String> topics = new HashMap<>();
+    /** One complete, parsed set of answer files; replaced whole, never edited in place. */
+    record Contents(Map<String, Map<String, Answer>> answers, Map<String, String> topics) {
+    }
+
+    private volatile Contents contents;
 
     public AnswerBook(ContentFiles files) {
-        files.intentFiles(SUFFIX).forEach(this::load);
+        this.contents = parse(files);
+    }
+
+    static Contents parse(ContentFiles files) {
+        Map<String, Map<String, Answer>> answers = new HashMap<>();
+        Map<String, String> topics = new HashMap<>();
+        files.intentFiles(SUFFIX).forEach((name, text) -> load(name, text, answers, topics));
+        return new Contents(Map.copyOf(answers), Map.copyOf(topics));
+    }
+
+    void replace(Contents next) {
+        this.contents = next;
     }
 
     /** The answer {@code variant} of {@code intent}, if staff wrote one. */
     public Optional<Answer> find(String intent, String variant) {
-        return Optional.ofNullable(answers.getOrDefault(intent, Map.of()).get(variant));
+        return Optional.ofNullable(contents.answers().getOrDefault(intent, Map.of()).get(variant));
     }
 
     /** Like {@link #find} for answers the bot cannot work without. */
@@ -45,15 +60,16 @@ public class AnswerBook {
 
     /** A short label for the intent, used as a button title when the bot asks what the person meant. */
     public Optional<String> topic(String intent) {
-        return Optional.ofNullable(topics.get(intent));
+        return Optional.ofNullable(contents.topics().get(intent));
     }
 
     public Map<String, Map<String, Answer>> all() {
-        return Map.copyOf(answers);
+        return contents.answers();
     }
 
     @SuppressWarnings("unchecked")
-    private void load(String fileName, String content) {
+    private static void load(String fileName, String content, Map<String, Map<String, Answer>> answers,
+                             Map<String, String> topics) {
         String intent = fileName.substring(0, fileName.length() - SUFFIX.length());
         try {
             Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);

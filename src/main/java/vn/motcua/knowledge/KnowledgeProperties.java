@@ -1,8 +1,23 @@
 package vn.motcua.knowledge;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** @param contentDir a folder holding {@code intents/}; blank means the copy packaged in the jar */
+/**
+ * @param contentDir  a folder holding {@code intents/} and {@code directory-data/}; blank means the copy packaged in
+ *                    the jar (which cannot change while the service runs)
+ * @param watch       how often a content folder is checked for edits; zero turns watching off
+ * @param adminToken  bearer token for {@code POST /api/content/reload}; blank turns the endpoint off
+ */
 @ConfigurationProperties("motcua.knowledge")
-public record KnowledgeProperties(String contentDir) {
+public record KnowledgeProperties(String contentDir, Duration watch, String adminToken) {
+
+    public KnowledgeProperties {
+        watch = watch == null ? Duration.ofSeconds(5) : watch;
+    }
+
+    public KnowledgeProperties(String contentDir) {
+        this(contentDir, null, null);
+    }
 }

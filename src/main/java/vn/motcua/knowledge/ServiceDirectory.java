@@ -22,7 +22,7 @@ public class ServiceDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceDirectory.class);
 
-    private final List<ServiceEntry> entries;
+    private volatile List<ServiceEntry> entries;
 
     @Autowired
     public ServiceDirectory(ContentFiles files) {
@@ -30,9 +30,13 @@ public class ServiceDirectory {
     }
 
     ServiceDirectory(List<ServiceEntry> entries) {
-        this.entries = List.copyOf(entries);
-        log.info("Service directory loaded: {} entries, {} confirmed", entries.size(),
-                entries.stream().filter(ServiceEntry::confirmed).count());
+        replace(entries);
+    }
+
+    void replace(List<ServiceEntry> next) {
+        this.entries = List.copyOf(next);
+        log.info("Service directory loaded: {} entries, {} confirmed", next.size(),
+                next.stream().filter(ServiceEntry::confirmed).count());
     }
 
     static List<ServiceEntry> load(Map<String, String> files) {

@@ -24,7 +24,7 @@ class AnswerBookTest {
 
     private static final Pattern PHONE = Pattern.compile("(?<![\\d/])(11\\d|1[89]00(?:[ .]?\\d){4,6}|0\\d(?:[ .]?\\d){7,9})(?![\\d/])");
 
-    private final ContentFiles content = new ContentFiles(new KnowledgeProperties(null));
+    private final ContentFiles content = new ContentFiles(new KnowledgeProperties((String) null));
     private final AnswerBook book = new AnswerBook(content);
     private final ServiceDirectory directory = new ServiceDirectory(content);
     private final AnswerComposer composer = new AnswerComposer(directory);

@@ -1,0 +1,113 @@
+package vn.motcua.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Staff correct answers and directory entries while the service runs; a bad file never replaces good content. */
+class ContentReloadTest {
+
+    @TempDir
+    Path dir;
+
+    private ContentFiles files;
+    private AnswerBook answers;
+    private ServiceDirectory directory;
+    private ContentReloader reloader;
+
+    @BeforeEach
+    void copyContent() throws IOException {
+        for (String folder : new String[] {"intents", "directory-data"}) {
+            Files.createDirectories(dir.resolve(folder));
+            try (Stream<Path> paths = Files.list(Path.of(folder))) {
+                for (Path path : paths.toList()) {
+                    Files.copy(path, dir.resolve(folder).resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        files = new ContentFiles(new KnowledgeProperties(dir.toString()));
+        answers = new AnswerBook(files);
+        directory = new ServiceDirectory(files);
+        reloader = new ContentReloader(files, answers, directory, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aCorrectedAnswerIsServedAfterAReload() throws IOException {
+        edit("intents/thanks_goodbye.answers.yml", answers.get("thanks_goodbye", "default").text().lines().findFirst().orElseThrow(),
+                "Cảm ơn bạn đã nhắn. Bạn có thể quay lại bất cứ lúc nào.");
+        ContentReloader.Result result = reloader.reload();
+        assertThat(result.applied()).isTrue();
+        assertThat(answers.get("thanks_goodbye", "default").text()).startsWith("Cảm ơn bạn đã nhắn.");
+    }
+
+    @Test
+    void aBrokenDirectoryFileKeepsThePreviousContentAndSaysWhere() throws IOException {
+        int before = directory.all().size();
+        edit("directory-data/hotlines.yml", "verified_on: 2026-11-29", "verified_on: someday");
+        ContentReloader.Result result = reloader.reload();
+        assertThat(result.applied()).isFalse();
+        assertThat(result.error()).contains("directory-data/hotlines.yml line");
+        assertThat(directory.all()).hasSize(before);
+        assertThat(reloader.last()).isEqualTo(result);
+    }
+
+    @Test
+    void aMissingAnswerTheBotNeedsIsRejected() throws IOException {
+        Files.delete(dir.resolve("intents/emergency.answers.yml"));
+        ContentReloader.Result result = reloader.reload();
+        assertThat(result.applied()).isFalse();
+        assertThat(result.error()).contains("emergency/default");
+        assertThat(answers.get("emergency", "default").text()).contains("113");
+    }
+
+    @Test
+    void anEditedFolderIsPickedUpWithoutAskingWhenWatched() throws IOException {
+        ContentWatcher watcher = new ContentWatcher(
+                new KnowledgeProperties(dir.toString(), Duration.ofMillis(50), null), reloader);
+        watcher.start();
+        try {
+            edit("intents/unsubscribe.answers.yml", answers.get("unsubscribe", "default").text().lines().findFirst().orElseThrow(),
+                    "Mình đã dừng gửi tin cho bạn.");
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> answers.get("unsubscribe", "default").text().startsWith("Mình đã dừng gửi tin cho bạn."));
+        } finally {
+            watcher.stop();
+        }
+    }
+
+    @Test
+    void theReloadEndpointNeedsTheAdminToken() {
+        WebTestClient http = WebTestClient.bindToController(new ContentReloadController(
+                new KnowledgeProperties(dir.toString(), Duration.ZERO, "s3cret"), reloader)).build();
+        http.post().uri("/api/content/reload").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/content/reload").header("Authorization", "Bearer wrong").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/content/reload").header("Authorization", "Bearer s3cret").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.applied").isEqualTo(true);
+    }
+
+    @Test
+    void theReloadEndpointIsOffWithoutAToken() {
+        WebTestClient.bindToController(new ContentReloadController(new KnowledgeProperties(dir.toString()), reloader)).build()
+                .post().uri("/api/content/reload").exchange().expectStatus().isNotFound();
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = dir.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replace(from, to));
+    }
+}
