@@ -17,7 +17,8 @@ public record KnowledgeProperties(String contentDir, Duration watch, String admi
         watch = watch == null ? Duration.ofSeconds(5) : watch;
     }
 
-    public KnowledgeProperties(String contentDir) {
-        this(contentDir, null, null);
+    /** Content from {@code contentDir} (or the packaged copy when null), not watched, reload endpoint off. */
+    public static KnowledgeProperties of(String contentDir) {
+        return new KnowledgeProperties(contentDir, Duration.ZERO, null);
     }
 }

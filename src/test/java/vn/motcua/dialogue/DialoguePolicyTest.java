@@ -23,9 +23,9 @@ import vn.motcua.nlu.ScoredIntent;
 /** The policy's safety rules and first-version dialogue (spec/intents.md, DESIGN §6). */
 class DialoguePolicyTest {
 
-    private final AnswerBook answers = new AnswerBook(new ContentFiles(new KnowledgeProperties((String) null)));
+    private final AnswerBook answers = new AnswerBook(new ContentFiles(KnowledgeProperties.of(null)));
     private final AnswerComposer composer =
-            new AnswerComposer(new ServiceDirectory(new ContentFiles(new KnowledgeProperties((String) null))));
+            new AnswerComposer(new ServiceDirectory(new ContentFiles(KnowledgeProperties.of(null))));
     private final DialoguePolicy policy = new DialoguePolicy(answers, composer);
 
     private static Conversation fresh() {

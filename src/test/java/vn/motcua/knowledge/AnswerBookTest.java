@@ -24,7 +24,7 @@ class AnswerBookTest {
 
     private static final Pattern PHONE = Pattern.compile("(?<![\\d/])(11\\d|1[89]00(?:[ .]?\\d){4,6}|0\\d(?:[ .]?\\d){7,9})(?![\\d/])");
 
-    private final ContentFiles content = new ContentFiles(new KnowledgeProperties((String) null));
+    private final ContentFiles content = new ContentFiles(KnowledgeProperties.of(null));
     private final AnswerBook book = new AnswerBook(content);
     private final ServiceDirectory directory = new ServiceDirectory(content);
     private final AnswerComposer composer = new AnswerComposer(directory);
@@ -93,11 +93,11 @@ class AnswerBookTest {
     void aBrokenAnswerFileStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("intents"));
         Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers:\n  default:\n    quick_replies: []\n");
-        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString()))))
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString()))))
                 .hasMessageContaining("greeting.answers.yml").hasMessageContaining("no text");
 
         Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers: [unclosed\n");
-        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString()))))
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString()))))
                 .hasMessageContaining("greeting.answers.yml");
     }
 
@@ -106,7 +106,7 @@ class AnswerBookTest {
         Files.createDirectories(dir.resolve("intents"));
         Files.writeString(dir.resolve("intents/greeting.answers.yml"),
                 "topic: \"Chào\"\nanswers:\n  default:\n    text: \"Xin chào bạn.\"\n");
-        AnswerBook fromFolder = new AnswerBook(new ContentFiles(new KnowledgeProperties(dir.toString())));
+        AnswerBook fromFolder = new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString())));
         assertThat(fromFolder.get("greeting", "default").text()).isEqualTo("Xin chào bạn.");
         assertThat(fromFolder.all()).containsOnlyKeys("greeting");
         assertThat(Map.copyOf(fromFolder.all())).hasSize(1);

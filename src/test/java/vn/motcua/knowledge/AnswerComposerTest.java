@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Answers that list services are built from the directory, nearest first, with their caveats and sources. */
 class AnswerComposerTest {
 
-    private final ContentFiles content = new ContentFiles(new KnowledgeProperties((String) null));
+    private final ContentFiles content = new ContentFiles(KnowledgeProperties.of(null));
     private final ServiceDirectory directory = new ServiceDirectory(content);
     private final AnswerComposer composer = new AnswerComposer(directory);
     private final AnswerBook answers = new AnswerBook(content);

@@ -38,7 +38,7 @@ class ContentReloadTest {
                 }
             }
         }
-        files = new ContentFiles(new KnowledgeProperties(dir.toString()));
+        files = new ContentFiles(KnowledgeProperties.of(dir.toString()));
         answers = new AnswerBook(files);
         directory = new ServiceDirectory(files);
         reloader = new ContentReloader(files, answers, directory, new SimpleMeterRegistry());
@@ -100,7 +100,7 @@ class ContentReloadTest {
 
     @Test
     void theReloadEndpointIsOffWithoutAToken() {
-        WebTestClient.bindToController(new ContentReloadController(new KnowledgeProperties(dir.toString()), reloader)).build()
+        WebTestClient.bindToController(new ContentReloadController(KnowledgeProperties.of(dir.toString()), reloader)).build()
                 .post().uri("/api/content/reload").exchange().expectStatus().isNotFound();
     }
 

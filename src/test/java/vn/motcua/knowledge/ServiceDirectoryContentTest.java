@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The directory people are given: every entry sourced and dated, every doubt written down. */
 class ServiceDirectoryContentTest {
 
-    private final ServiceDirectory directory = new ServiceDirectory(new ContentFiles(new KnowledgeProperties((String) null)));
+    private final ServiceDirectory directory = new ServiceDirectory(new ContentFiles(KnowledgeProperties.of(null)));
 
     @Test
     void everyEntryHasASourceAndTheDateItWasVerified() {
