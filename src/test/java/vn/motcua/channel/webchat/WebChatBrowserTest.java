@@ -60,9 +60,7 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
     @Test
     void quickExitShowsTheNeutralPageAndBackDoesNotReturnToTheChat() {
         browser.get(partnerOrigin() + "/start.html");
-        browser.get(baseUrl() + "/");
-        type("chao ban");
-        waitForBotMessage(firstLine(answers.get("greeting", "default").text()));
+        openChatAndGreet();
 
         browser.findElement(By.id("exit")).click();
 
@@ -75,9 +73,7 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
 
     @Test
     void theEscapeKeyLeavesTooAndForgetsTheSession() {
-        browser.get(baseUrl() + "/");
-        type("chao ban");
-        waitForBotMessage(firstLine(answers.get("greeting", "default").text()));
+        openChatAndGreet();
 
         browser.findElement(By.id("message")).sendKeys(Keys.ESCAPE);
 
@@ -90,9 +86,7 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
 
     @Test
     void theEraseButtonAsksFirstThenClearsTheChat() {
-        browser.get(baseUrl() + "/");
-        type("chao ban");
-        waitForBotMessage(firstLine(answers.get("greeting", "default").text()));
+        openChatAndGreet();
 
         browser.findElement(By.id("erase")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("erase-dialog")));
@@ -112,12 +106,21 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
         open.click();
 
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("motcua-chat-frame")));
-        type("chao ban");
-        waitForBotMessage(firstLine(answers.get("greeting", "default").text()));
+        greet();
         browser.findElement(By.id("exit")).click();
 
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.urlToBe(exitUrl()));
+    }
+
+    private void openChatAndGreet() {
+        browser.get(baseUrl() + "/");
+        greet();
+    }
+
+    private void greet() {
+        type("chao ban");
+        waitForBotMessage(firstLine(answers.get("greeting", "default").text()));
     }
 
     private void type(String text) {
