@@ -1,0 +1,214 @@
+package vn.motcua.channel.webchat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.ObjectMapper;
+import vn.motcua.channel.Channel;
+import vn.motcua.channel.InboundContent;
+import vn.motcua.channel.InboundEvent;
+import vn.motcua.channel.RawBody;
+import vn.motcua.channel.ReplyAddress;
+import vn.motcua.conversation.ConversationEraser;
+import vn.motcua.dialogue.Payloads;
+import vn.motcua.inbox.Inbox;
+import vn.motcua.privacy.PseudonymousIds;
+
+/**
+ * The web chat API (README, "Web chat"): open a session, send messages, listen to the answers as server-sent events,
+ * erase. Sending only checks, enqueues and answers 202, like a platform webhook (DESIGN §2); the answer arrives on the
+ * stream once the bot's turn has run.
+ */
+@RestController
+@RequestMapping("/webchat")
+class WebChatController {
+
+    private final WebChatProperties properties;
+    private final WebChatSessionStore sessions;
+    private final WebChatStreams streams;
+    private final MessageRateLimiter limiter;
+    private final Inbox inbox;
+    private final ConversationEraser eraser;
+    private final PseudonymousIds ids;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final int maxBodyBytes;
+
+    WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatStreams streams,
+                      MessageRateLimiter limiter, Inbox inbox, ConversationEraser eraser, PseudonymousIds ids,
+                      ObjectMapper json, MeterRegistry meters) {
+        this.properties = properties;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.limiter = limiter;
+        this.inbox = inbox;
+        this.eraser = eraser;
+        this.ids = ids;
+        this.json = json;
+        this.meters = meters;
+        // Room for the longest text even if every character arrives as a JSON escape, plus the other fields.
+        this.maxBodyBytes = properties.maxTextChars() * 12 + 4096;
+    }
+
+    @PostMapping("/sessions")
+    Mono<ResponseEntity<Map<String, String>>> open() {
+        String session = SessionIds.next();
+        return sessions.open(session)
+                .then(Mono.fromRunnable(() -> streams.keep(session)))
+                .then(Mono.fromSupplier(() -> {
+                    meters.counter("motcua.webchat.sessions.opened").increment();
+                    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("session", session));
+                }));
+    }
+
+    @PostMapping("/messages")
+    Mono<ResponseEntity<Void>> send(ServerHttpRequest request) {
+        return RawBody.read(request, maxBodyBytes)
+                .onErrorMap(ResponseStatusException.class, e -> new WebChatException(HttpStatus.CONTENT_TOO_LARGE,
+                        "body_too_large", "The body is larger than " + maxBodyBytes + " bytes."))
+                .map(body -> MessageRequest.parse(json, body))
+                .flatMap(message -> requireOpen(message.session()).thenReturn(message))
+                .map(message -> {
+                    Duration wait = limiter.tryAcquire(message.session());
+                    if (!wait.isZero()) {
+                        meters.counter("motcua.webchat.rate_limited").increment();
+                        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                        throw new WebChatException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                                "Too many messages from this session. Try again in " + seconds + " s.", wait);
+                    }
+                    return event(message.session(), message.content(properties.maxTextChars()));
+                })
+                .flatMap(event -> inbox.accept(List.of(event)))
+                .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    @GetMapping("/stream")
+    Flux<ServerSentEvent<WebChatEvent>> stream(@RequestParam(name = "session", required = false) String session,
+                                               ServerHttpResponse response) {
+        return requireOpen(session).thenMany(Flux.defer(() -> {
+            // Reverse proxies such as nginx would otherwise hold the events back in their buffer.
+            response.getHeaders().set("X-Accel-Buffering", "no");
+            return events(session);
+        }));
+    }
+
+    /**
+     * Erases the conversation and forgets the session. Always 204 for a well-formed id, even after the session
+     * expired: the conversation outlives the session (MOTCUA_RETENTION), and erasure must still work then.
+     */
+    @DeleteMapping("/sessions/{session}")
+    Mono<ResponseEntity<Void>> erase(@PathVariable("session") String session) {
+        if (!SessionIds.wellFormed(session)) {
+            return Mono.error(WebChatException.unknownSession());
+        }
+        String conversationId = ids.conversationId(Channel.WEBCHAT.id(), session);
+        return sessions.touch(session).flatMap(wasOpen -> sessions.close(session)
+                .then(Mono.fromRunnable(() -> {
+                    streams.close(session);
+                    limiter.forget(session);
+                }))
+                .then(eraser.erase(conversationId))
+                // A message sent just before may still be waiting in the inbox; its turn would store the
+                // conversation again. An erase queued behind it, in the same lane, removes that too.
+                .then(wasOpen ? inbox.accept(List.of(eraseAgain(session))) : Mono.empty())
+                .then(Mono.fromSupplier(() -> {
+                    meters.counter("motcua.webchat.sessions.erased").increment();
+                    return ResponseEntity.noContent().<Void>build();
+                })));
+    }
+
+    @ExceptionHandler(WebChatException.class)
+    Mono<Void> refuse(WebChatException e, ServerWebExchange exchange) {
+        // Written by hand rather than through content negotiation: an EventSource asks only for text/event-stream,
+        // and must still get the 404 rather than a 406.
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(e.status);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (e.retryAfter != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter.toMillis() + 999) / 1000)));
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", e.code);
+        body.put("message", e.getMessage());
+        byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private Mono<Void> requireOpen(String session) {
+        if (session == null || session.isBlank()) {
+            return Mono.error(WebChatException.badRequest("session_required",
+                    "\"session\" is required: create one with POST /webchat/sessions."));
+        }
+        if (!SessionIds.wellFormed(session)) {
+            return Mono.error(WebChatException.unknownSession());
+        }
+        return sessions.touch(session).flatMap(open -> {
+            if (!open) {
+                return Mono.error(WebChatException.unknownSession());
+            }
+            streams.keep(session);
+            return Mono.empty();
+        });
+    }
+
+    private Flux<ServerSentEvent<WebChatEvent>> events(String session) {
+        Sinks.Empty<Void> ended = Sinks.empty();
+        Flux<ServerSentEvent<WebChatEvent>> messages = streams.listen(session)
+                .map(event -> ServerSentEvent.builder(event).event("message").build())
+                .doFinally(signal -> ended.tryEmitEmpty());
+        // An open stream keeps its session alive; once the session is gone (erased, evicted), the stream ends.
+        Flux<ServerSentEvent<WebChatEvent>> heartbeats = Flux.interval(properties.heartbeat())
+                .concatMap(tick -> sessions.touch(session))
+                .concatMap(open -> {
+                    if (open) {
+                        streams.keep(session);
+                        return Mono.just(comment("keep-alive"));
+                    }
+                    streams.close(session);
+                    return Mono.<ServerSentEvent<WebChatEvent>>empty();
+                })
+                .takeUntilOther(ended.asMono());
+        return Flux.concat(Mono.just(comment("open")), Flux.merge(messages, heartbeats));
+    }
+
+    private static ServerSentEvent<WebChatEvent> comment(String text) {
+        return ServerSentEvent.<WebChatEvent>builder().comment(text).build();
+    }
+
+    private static InboundEvent event(String session, InboundContent content) {
+        return new InboundEvent("webchat:" + UUID.randomUUID(), ReplyAddress.of(Channel.WEBCHAT, session),
+                Instant.now(), content, false);
+    }
+
+    private static InboundEvent eraseAgain(String session) {
+        return event(session, new InboundContent.QuickReply(Payloads.ERASE_CONFIRM, ""));
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.channel.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import reactor.test.StepVerifier;
+import vn.motcua.campaign.SubscriberStore;
+import vn.motcua.channel.Channel;
+import vn.motcua.channel.FailedSendLog;
+import vn.motcua.conversation.ConversationStore;
+import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.privacy.PseudonymousIds;
+
+/** After "Xóa cuộc trò chuyện", nothing of that session is left anywhere the service keeps things. */
+class WebChatEraseTest extends WebChatIntegrationTest {
+
+    @Autowired
+    ConversationStore conversations;
+
+    @Autowired
+    HandoffQueue handoff;
+
+    @Autowired
+    SubscriberStore subscribers;
+
+    @Autowired
+    WebChatSessionStore sessions;
+
+    @Autowired
+    WebChatStreams streams;
+
+    @Autowired
+    MessageRateLimiter limiter;
+
+    @Autowired
+    FailedSendLog failures;
+
+    @Autowired
+    PseudonymousIds ids;
+
+    @Test
+    void eraseLeavesNothingOfTheSessionInAnyStore() {
+        String session = api.openSession();
+        String conversationId = ids.conversationId("webchat", session);
+
+        // Fill every store: a conversation, a place in the caseworker queue, an opt-in to awareness messages.
+        StepVerifier.create(api.stream(session))
+                .then(() -> api.send(session, "chao ban").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .then(() -> api.tap(session, "INTENT:human_agent", "Gặp nhân viên").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .then(() -> api.tap(session, "INTENT:subscribe", "Nhận tin").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> conversations.find(conversationId).block() != null
+                && inHandoffQueue(conversationId) && Boolean.TRUE.equals(subscribers.isSubscribed(conversationId).block()));
+        assertThat(sessions.touch(session).block()).isTrue();
+        assertThat(streams.holds(session)).isTrue();
+        assertThat(limiter.holds(session)).isTrue();
+        int failuresBefore = failures.recent().size();
+
+        api.erase(session).expectStatus().isNoContent();
+
+        assertNothingLeft(session, conversationId);
+        // The erase queued behind any message still in the inbox has run too (its reply had nowhere to go, and
+        // the record of that carries no conversation id), and has not brought anything back.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failures.recent().size() > failuresBefore);
+        assertThat(failures.recent().get(failures.recent().size() - 1))
+                .satisfies(failure -> {
+                    assertThat(failure.channel()).isEqualTo(Channel.WEBCHAT);
+                    assertThat(failure.conversationId()).isNull();
+                });
+        assertNothingLeft(session, conversationId);
+
+        api.send(session, "chao ban").expectStatus().isNotFound();
+        http.get().uri("/webchat/stream?session={s}", session).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anOpenStreamEndsWhenItsSessionIsErased() {
+        String session = api.openSession();
+
+        StepVerifier.create(api.stream(session))
+                .then(() -> api.send(session, "chao ban").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .then(() -> api.erase(session).expectStatus().isNoContent())
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void eraseStillWorksAfterTheSessionExpiredAndIsHarmlessTwice() {
+        String session = api.openSession();
+        String conversationId = ids.conversationId("webchat", session);
+        StepVerifier.create(api.stream(session))
+                .then(() -> api.send(session, "chao ban").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> conversations.find(conversationId).block() != null);
+        // As if the session had expired: the conversation outlives it, so erasure must still reach it.
+        sessions.close(session).block();
+
+        api.erase(session).expectStatus().isNoContent();
+        api.erase(session).expectStatus().isNoContent();
+
+        assertThat(conversations.find(conversationId).block()).isNull();
+        api.erase("not-a-session").expectStatus().isNotFound();
+    }
+
+    private void assertNothingLeft(String session, String conversationId) {
+        assertThat(conversations.find(conversationId).block()).as("conversation store").isNull();
+        assertThat(inHandoffQueue(conversationId)).as("handoff queue").isFalse();
+        assertThat(subscribers.isSubscribed(conversationId).block()).as("subscriber store").isFalse();
+        assertThat(sessions.touch(session).block()).as("session store").isFalse();
+        assertThat(streams.holds(session)).as("event stream and its buffer").isFalse();
+        assertThat(limiter.holds(session)).as("rate limiter").isFalse();
+    }
+
+    private boolean inHandoffQueue(String conversationId) {
+        return handoff.waiting().block().stream().anyMatch(e -> e.conversationId().equals(conversationId));
+    }
+}
