@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.knowledge.AnswerComposer;
 
 /** What a browser or a partner integration sees from the web chat API. */
 class WebChatApiTest extends WebChatIntegrationTest {
@@ -21,6 +22,9 @@ class WebChatApiTest extends WebChatIntegrationTest {
 
     @Autowired
     AnswerBook answers;
+
+    @Autowired
+    AnswerComposer composer;
 
     @Test
     void aGreetingWithoutAccentsIsAnsweredOnTheStreamWithQuickReplies() {
@@ -60,7 +64,7 @@ class WebChatApiTest extends WebChatIntegrationTest {
                 .assertNext(event -> assertThat(event.path("text").asString())
                         .isEqualTo(answers.get(AnswerBook.SYSTEM, "disclosure").text()))
                 .assertNext(event -> assertThat(event.path("text").asString())
-                        .isEqualTo(answers.get("hotline", "default").text()))
+                        .isEqualTo(composer.compose(answers.get("hotline", "default"), null).text()))
                 .thenCancel()
                 .verify(WAIT);
     }
