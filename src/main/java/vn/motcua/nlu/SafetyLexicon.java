@@ -5,18 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Phrases that signal immediate danger or self-harm. A match forces {@code emergency} or {@code self_harm} whatever
  * the classifier says, because missing a crisis is the worst error this system can make (DESIGN §6.1).
  *
  * <p>Phrases are matched on whole words. A word typed with accents must match the phrase's accents, so "từ từ"
- * (slowly) is not "tự tử"; a word typed without accents matches the folded phrase. Exceptions ("cười muốn chết")
- * are idioms that only look like a crisis: a phrase inside an exception does not fire.
+ * (slowly) is not "tự tử"; a word typed without accents matches the folded phrase. A line that starts with {@code =}
+ * matches only when typed with its accents, for phrases whose folded form is an everyday one ("muốn tự vẫn" folds to
+ * "muon tu van", "I want advice"). Exceptions ("cười muốn chết") are idioms that only look like a crisis: a phrase
+ * inside an exception does not fire. Exceptions follow the same rules, so "no muốn chết" typed without accents
+ * ("nó muốn chết", someone else wants to die) is not excused by the idiom "no muốn chết" unless marked.
  */
 public final class SafetyLexicon {
 
-    private record Phrase(String intent, List<String> accented, List<String> folded) {
+    private record Phrase(String intent, List<String> accented, List<String> folded, boolean accentsRequired) {
     }
 
     /** A match: which intent it forces and the phrase (for tests and evaluation, never logged with the message). */
@@ -31,8 +35,22 @@ public final class SafetyLexicon {
      * @param exceptionLines  idioms that must not fire
      */
     public SafetyLexicon(Map<String, String> phrasesByIntent, String exceptionLines) {
-        phrasesByIntent.forEach((intent, lines) -> parse(lines).forEach(p -> phrases.add(phrase(intent, p))));
-        parse(exceptionLines).forEach(p -> exceptions.add(phrase("", p)));
+        this(phrasesByIntent, exceptionLines, line -> List.of(line.split(" ")));
+    }
+
+    /**
+     * @param words splits a phrase into words the way messages are split, so a phrase written with a word that the
+     *              normalizer rewrites ("cứu tui" → "cứu tôi") still matches what people type
+     */
+    public SafetyLexicon(Map<String, String> phrasesByIntent, String exceptionLines,
+                         Function<String, List<String>> words) {
+        phrasesByIntent.forEach((intent, lines) -> parse(lines).forEach(p -> phrases.add(phrase(intent, p, words))));
+        parse(exceptionLines).forEach(p -> exceptions.add(phrase("", p, words)));
+    }
+
+    /** How many phrases (crisis phrases and exceptions) were loaded: a sanity check for start-up and tests. */
+    public int size() {
+        return phrases.size() + exceptions.size();
     }
 
     public Optional<Match> match(NormalizedText text) {
@@ -71,8 +89,8 @@ public final class SafetyLexicon {
             for (int i = 0; i < n && all; i++) {
                 String typed = text.accented().get(start + i);
                 String typedFolded = text.folded().get(start + i);
-                all = typed.equals(phrase.accented().get(i))
-                        || (typed.equals(typedFolded) && typedFolded.equals(phrase.folded().get(i)));
+                all = typed.equals(phrase.accented().get(i)) || (!phrase.accentsRequired()
+                        && typed.equals(typedFolded) && typedFolded.equals(phrase.folded().get(i)));
             }
             if (all) {
                 starts.add(start);
@@ -81,9 +99,13 @@ public final class SafetyLexicon {
         return starts;
     }
 
-    private static Phrase phrase(String intent, String line) {
-        List<String> accented = List.of(line.split(" "));
-        return new Phrase(intent, accented, accented.stream().map(AccentFolding::fold).toList());
+    private static Phrase phrase(String intent, String line, Function<String, List<String>> words) {
+        boolean accentsRequired = line.startsWith("=");
+        List<String> accented = List.copyOf(words.apply(accentsRequired ? line.substring(1).strip() : line));
+        if (accented.isEmpty()) {
+            throw new IllegalStateException("A safety phrase has no words: " + line);
+        }
+        return new Phrase(intent, accented, accented.stream().map(AccentFolding::fold).toList(), accentsRequired);
     }
 
     private static List<String> parse(String lines) {

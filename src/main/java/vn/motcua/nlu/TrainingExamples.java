@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.stereotype.Component;
-
 import vn.motcua.knowledge.ContentFiles;
 
 /**
  * The examples staff write in {@code intents/<id>.examples.txt}, one message per line. Start-up fails when an
  * intent of the contract has no examples, or a file names an intent outside it.
  */
-@Component
 public class TrainingExamples {
 
     private static final String SUFFIX = ".examples.txt";

@@ -1,0 +1,52 @@
+package vn.motcua.nlu;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import vn.motcua.knowledge.ContentFiles;
+
+/**
+ * Builds the NLU pipeline from the content files, without Spring: the web service ({@link NluConfiguration}) and the
+ * command line ({@code nlu classify}, {@code nlu eval}) use this one factory, so both run the same model.
+ */
+public final class NluFactory {
+
+    static final String TEENCODE = "nlu/teencode.tsv";
+    private static final String LEXICON_SUFFIX = ".lexicon.txt";
+    private static final String EXCEPTIONS = "safety-exceptions.txt";
+
+    private NluFactory() {
+    }
+
+    public static Nlu build(ContentFiles files, ClassifierSettings settings, double lowConfidence) {
+        TrainingExamples examples = new TrainingExamples(files);
+        TextNormalizer normalizer = normalizer(examples);
+        SafetyLexicon lexicon = lexicon(files, normalizer);
+        OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(examples.byIntent(), normalizer, settings);
+        LocationExtractor locations = LocationExtractor.load();
+        MessageParser parser = new MessageParser(normalizer, lexicon, classifier, locations, lowConfidence);
+        return new Nlu(examples, normalizer, lexicon, classifier, locations, parser);
+    }
+
+    public static TextNormalizer normalizer(TrainingExamples examples) {
+        return new TextNormalizer(Teencode.load(TEENCODE), examples.vocabulary());
+    }
+
+    /** The crisis phrases of {@code intents/*.lexicon.txt} and the idioms of {@code intents/safety-exceptions.txt}. */
+    public static SafetyLexicon lexicon(ContentFiles files, TextNormalizer normalizer) {
+        Map<String, String> phrases = new LinkedHashMap<>();
+        files.intentFiles(LEXICON_SUFFIX).forEach((name, text) -> {
+            String intent = name.substring(0, name.length() - LEXICON_SUFFIX.length());
+            if (!Intents.isCrisis(intent)) {
+                throw new IllegalStateException("intents/" + name + ": a safety lexicon may only force emergency or self_harm");
+            }
+            phrases.put(intent, text);
+        });
+        if (phrases.size() != 2) {
+            throw new IllegalStateException("intents/emergency" + LEXICON_SUFFIX + " and intents/self_harm" + LEXICON_SUFFIX
+                    + " are both required");
+        }
+        String exceptions = files.intentFiles(EXCEPTIONS).values().stream().findFirst().orElse("");
+        return new SafetyLexicon(phrases, exceptions, line -> normalizer.normalize(line).accented());
+    }
+}
