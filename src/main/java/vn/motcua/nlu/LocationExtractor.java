@@ -122,7 +122,7 @@ public final class LocationExtractor {
      * An old numbered ward ("phường 12", "p12") or, after "phường"/"xã" typed with accents, an unlisted name as
      * written. Folded "phuong" ("phương pháp"), "xa" (far) and "p" ("phải") are too common to carry a free name.
      */
-    private static String writtenWard(NormalizedText text, int prefix) {
+    private String writtenWard(NormalizedText text, int prefix) {
         String typedPrefix = text.accented().get(prefix);
         String next = text.folded().get(prefix + 1);
         if (next.matches("\\d{1,2}")) {
@@ -133,7 +133,8 @@ public final class LocationExtractor {
         }
         List<String> words = new ArrayList<>();
         for (int i = prefix + 1; i < text.folded().size() && words.size() < MAX_WRITTEN_WARD_WORDS; i++) {
-            if (STOP_WORDS.contains(text.folded().get(i)) || text.folded().get(i).matches("\\d+")) {
+            if (STOP_WORDS.contains(text.folded().get(i)) || text.folded().get(i).matches("\\d+")
+                    || matchAt(districts, text, i) != null) {
                 break;
             }
             words.add(capitalize(text.accented().get(i)));

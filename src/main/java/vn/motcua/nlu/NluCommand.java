@@ -13,6 +13,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import vn.motcua.knowledge.ContentFiles;
 import vn.motcua.knowledge.KnowledgeProperties;
@@ -41,11 +42,21 @@ public final class NluCommand {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<Nlu> nlu;
 
     public NluCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.nlu = this::build;
+    }
+
+    /** For tests: the NLU to use instead of training one from the environment's content. */
+    NluCommand(InputStream in, PrintStream out, PrintStream err, Supplier<Nlu> nlu) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.nlu = nlu;
     }
 
     /** Entry point from {@code MotcuaApplication.main}; args[0] is "nlu". Returns the process exit code. */
@@ -65,20 +76,23 @@ public final class NluCommand {
         try {
             switch (command) {
                 case "classify":
-                    return classify(build());
+                    return classify(nlu.get());
                 case "eval":
                     if (args.length < 3) {
                         break;
                     }
-                    return eval(build(), Path.of(args[2]));
+                    List<String[]> labelled = readLabelled(Path.of(args[2]));
+                    out.print(evaluate(nlu.get().parser(), labelled).report());
+                    return 0;
                 case "cv":
-                    return crossValidate(build(), folds(args));
+                    return crossValidate(nlu.get(), folds(args));
                 case "compare":
-                    return compare(build(), folds(args));
+                    return compare(nlu.get(), folds(args));
                 default:
                     break;
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // NumberFormatException (a bad FOLDS) is an IllegalArgumentException too.
             err.println("nlu: " + e.getMessage());
             return 1;
         }
@@ -115,11 +129,6 @@ public final class NluCommand {
             throw new UncheckedIOException(e);
         }
         err.printf(Locale.ROOT, "nlu: classified %d lines in %d ms%n", lines, (System.nanoTime() - started) / 1_000_000);
-        return 0;
-    }
-
-    private int eval(Nlu nlu, Path file) {
-        out.print(evaluate(nlu.parser(), readLabelled(file)).report());
         return 0;
     }
 

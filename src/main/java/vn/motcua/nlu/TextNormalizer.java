@@ -102,7 +102,9 @@ public final class TextNormalizer {
             return token;
         }
         String folded = AccentFolding.fold(token);
-        if (vocabulary.contains(folded)) {
+        // Examples are written as people type, so the vocabulary holds stretched words too ("cứuuuu"): trust it only
+        // for doubled letters, never for a letter three times in a row.
+        if (vocabulary.contains(folded) && !LONG_RUN.matcher(token).find()) {
             return token;
         }
         String single = replaceRuns(token, 1);
