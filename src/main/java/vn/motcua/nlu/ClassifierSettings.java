@@ -14,7 +14,7 @@ package vn.motcua.nlu;
 public record ClassifierSettings(String algorithm, int cutoff, int iterations, boolean accentedWords, boolean bigrams,
                                  boolean charNgrams) {
 
-    public static final ClassifierSettings CHOSEN = new ClassifierSettings("MAXENT", 0, 300, true, true, false);
+    public static final ClassifierSettings CHOSEN = new ClassifierSettings("MAXENT", 0, 300, false, true, false);
 
     public ClassifierSettings withIterations(int newIterations) {
         return new ClassifierSettings(algorithm, cutoff, newIterations, accentedWords, bigrams, charNgrams);

@@ -24,7 +24,15 @@ public final class CrossValidation {
         this.nlu = nlu;
     }
 
+    /** The texts of the examples, in the order of {@link Evaluation#outcomes()} of the last {@link #run}. */
+    private final List<String> texts = new ArrayList<>();
+
+    public List<String> texts() {
+        return texts;
+    }
+
     public Evaluation run(ClassifierSettings settings, int folds) {
+        texts.clear();
         List<Map<String, List<String>>> testFolds = split(nlu.examples().byIntent(), folds);
         List<Evaluation.Outcome> outcomes = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
@@ -40,6 +48,7 @@ public final class CrossValidation {
             testFolds.get(k).forEach((intent, texts) -> texts.forEach(text -> {
                 Parse parse = parser.parse(text);
                 outcomes.add(new Evaluation.Outcome(intent, parse.intent(), parse.confidence()));
+                this.texts.add(text);
             }));
         }
         return new Evaluation(outcomes);

@@ -11,19 +11,27 @@ public class MessageParser {
     private final IntentClassifier classifier;
     private final LocationExtractor locations;
     private final double lowConfidence;
+    private final double outOfScopeBelow;
 
     public MessageParser(TextNormalizer normalizer, SafetyLexicon lexicon, IntentClassifier classifier,
                          double lowConfidence) {
-        this(normalizer, lexicon, classifier, LocationExtractor.NONE, lowConfidence);
+        this(normalizer, lexicon, classifier, LocationExtractor.NONE, lowConfidence, 0.0);
     }
 
+    /**
+     * @param lowConfidence   below this probability the parse is marked low-confidence (the bot asks)
+     * @param outOfScopeBelow below this probability a message that is not a crisis is labelled {@code out_of_scope}:
+     *                        the classifier cannot place it in any topic. The ranking keeps the classifier's guesses,
+     *                        so the bot can still offer them. Both thresholds are chosen on cross-validation.
+     */
     public MessageParser(TextNormalizer normalizer, SafetyLexicon lexicon, IntentClassifier classifier,
-                         LocationExtractor locations, double lowConfidence) {
+                         LocationExtractor locations, double lowConfidence, double outOfScopeBelow) {
         this.normalizer = normalizer;
         this.lexicon = lexicon;
         this.classifier = classifier;
         this.locations = locations;
         this.lowConfidence = lowConfidence;
+        this.outOfScopeBelow = outOfScopeBelow;
     }
 
     public Parse parse(String text) {
@@ -39,6 +47,11 @@ public class MessageParser {
         // A crisis is answered even when the classifier is unsure: asking "did you mean…?" would cost time.
         if (unsure && Intents.isCrisis(classification.intent())) {
             unsure = false;
+        }
+        if (classification.confidence() < outOfScopeBelow && !Intents.isCrisis(classification.intent())) {
+            double score = classification.ranking().stream().filter(s -> Intents.OUT_OF_SCOPE.equals(s.intent()))
+                    .mapToDouble(ScoredIntent::score).findFirst().orElse(0);
+            return new Parse(Intents.OUT_OF_SCOPE, score, classification.ranking(), unsure, null, location);
         }
         return new Parse(classification.intent(), classification.confidence(), classification.ranking(), unsure, null,
                 location);

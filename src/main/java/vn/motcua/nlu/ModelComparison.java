@@ -33,23 +33,26 @@ public final class ModelComparison {
         List<ClassifierSettings> list = new ArrayList<>();
         ClassifierSettings base = ClassifierSettings.CHOSEN;
         list.add(base);
-        list.add(new ClassifierSettings("MAXENT", 0, 300, false, true, false));
+        // Features, one factor at a time.
+        list.add(new ClassifierSettings("MAXENT", 0, 300, true, true, false));
         list.add(new ClassifierSettings("MAXENT", 0, 300, false, false, false));
         list.add(new ClassifierSettings("MAXENT", 0, 300, true, false, false));
-        list.add(new ClassifierSettings("MAXENT", 0, 300, true, true, true));
         list.add(new ClassifierSettings("MAXENT", 0, 300, false, true, true));
-        list.add(new ClassifierSettings("MAXENT", 1, 300, true, true, false));
-        list.add(new ClassifierSettings("MAXENT", 0, 100, true, true, false));
-        list.add(new ClassifierSettings("MAXENT", 0, 600, true, true, false));
-        list.add(new ClassifierSettings("MAXENT_QN", 0, 100, true, true, false));
-        list.add(new ClassifierSettings("MAXENT_QN", 0, 300, true, true, false));
-        list.add(new ClassifierSettings("MAXENT_QN", 0, 300, true, true, true));
-        list.add(new ClassifierSettings("NAIVEBAYES", 0, 300, true, true, false));
+        list.add(new ClassifierSettings("MAXENT", 0, 300, true, true, true));
+        // Cutoff and iterations.
+        list.add(new ClassifierSettings("MAXENT", 1, 300, false, true, false));
+        list.add(new ClassifierSettings("MAXENT", 0, 100, false, true, false));
+        list.add(new ClassifierSettings("MAXENT", 0, 600, false, true, false));
+        // The other algorithms, on the best features and with character n-grams.
+        list.add(new ClassifierSettings("MAXENT_QN", 0, 100, false, true, false));
+        list.add(new ClassifierSettings("MAXENT_QN", 0, 300, false, true, false));
+        list.add(new ClassifierSettings("MAXENT_QN", 0, 300, false, true, true));
         list.add(new ClassifierSettings("NAIVEBAYES", 0, 300, false, true, false));
-        list.add(new ClassifierSettings("NAIVEBAYES", 0, 300, true, true, true));
-        list.add(new ClassifierSettings("PERCEPTRON", 0, 300, true, true, false));
-        list.add(new ClassifierSettings("PERCEPTRON", 0, 300, true, true, true));
-        list.add(new ClassifierSettings("PERCEPTRON", 1, 300, true, true, false));
+        list.add(new ClassifierSettings("NAIVEBAYES", 0, 300, true, true, false));
+        list.add(new ClassifierSettings("NAIVEBAYES", 0, 300, false, true, true));
+        list.add(new ClassifierSettings("PERCEPTRON", 0, 300, false, true, false));
+        list.add(new ClassifierSettings("PERCEPTRON", 1, 300, false, true, false));
+        list.add(new ClassifierSettings("PERCEPTRON", 0, 300, false, true, true));
         return list;
     }
 

@@ -36,13 +36,14 @@ public final class NluCommand {
     private static final String USAGE = """
             usage: java -jar motcua-chat.jar nlu classify        < messages.txt
                    java -jar motcua-chat.jar nlu eval FILE         (lines: intent<TAB>text)
-                   java -jar motcua-chat.jar nlu cv [FOLDS]        (cross-validation over intents/, default 10)
+                   java -jar motcua-chat.jar nlu cv [FOLDS] [--misses]  (cross-validation over intents/, default 10)
                    java -jar motcua-chat.jar nlu compare [FOLDS]   (model comparison table, default 10)""";
 
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<Nlu> nlu;
+    private boolean misses;
 
     public NluCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -85,6 +86,7 @@ public final class NluCommand {
                     out.print(evaluate(nlu.get().parser(), labelled).report());
                     return 0;
                 case "cv":
+                    misses = List.of(args).contains("--misses");
                     return crossValidate(nlu.get(), folds(args));
                 case "compare":
                     return compare(nlu.get(), folds(args));
@@ -133,15 +135,32 @@ public final class NluCommand {
     }
 
     private int crossValidate(Nlu nlu, int folds) {
-        Evaluation evaluation = new CrossValidation(nlu).run(settings(), folds);
-        out.printf(Locale.ROOT, "%d-fold cross-validation of %s%n%n", folds, settings().label());
-        out.print(evaluation.report());
+        CrossValidation cv = new CrossValidation(nlu);
+        Evaluation evaluation = cv.run(settings(), folds);
+        out.printf(Locale.ROOT, "%d-fold cross-validation of %s (out-of-scope fallback %.2f)%n%n", folds,
+                settings().label(), NluFactory.OUT_OF_SCOPE_BELOW);
+        out.print(OutOfScopeFallback.apply(evaluation, NluFactory.OUT_OF_SCOPE_BELOW).report());
         out.println();
+        out.println("| out-of-scope below | accuracy | macro-F1 |");
+        out.println("|---|---|---|");
+        OutOfScopeFallback.sweep(evaluation).forEach(row -> out.println(row.format()));
+        out.printf(Locale.ROOT, "%nbest out-of-scope fallback: %.2f%n%n", OutOfScopeFallback.choose(evaluation).threshold());
         out.println("| threshold | answered | accuracy when answered | wrong guesses asked | right guesses asked | right decisions |");
         out.println("|---|---|---|---|---|---|");
         LowConfidenceThreshold.sweep(evaluation).forEach(row -> out.println(row.format()));
         out.printf(Locale.ROOT, "%nchosen low-confidence threshold: %.2f%n",
                 LowConfidenceThreshold.choose(evaluation).threshold());
+        if (misses) {
+            // Training examples only (staff wrote them), never people's messages: safe to print.
+            out.printf(Locale.ROOT, "%nmisclassified examples (expected, predicted, confidence, text)%n");
+            for (int i = 0; i < evaluation.size(); i++) {
+                Evaluation.Outcome o = evaluation.outcomes().get(i);
+                if (!o.correct()) {
+                    out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", o.expected(), o.predicted(), o.confidence(),
+                            cv.texts().get(i));
+                }
+            }
+        }
         return 0;
     }
 
@@ -193,6 +212,6 @@ public final class NluCommand {
     }
 
     private static int folds(String[] args) {
-        return args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        return args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 10;
     }
 }

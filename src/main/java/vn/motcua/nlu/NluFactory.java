@@ -18,13 +18,20 @@ public final class NluFactory {
     private NluFactory() {
     }
 
+    /**
+     * Below this classifier probability a message that is not a crisis is labelled out_of_scope: chosen on 10-fold
+     * cross-validation (docs/nlu.md), where it raised accuracy most. Not an operator setting: it moves with the model.
+     */
+    public static final double OUT_OF_SCOPE_BELOW = 0.05;
+
     public static Nlu build(ContentFiles files, ClassifierSettings settings, double lowConfidence) {
         TrainingExamples examples = new TrainingExamples(files);
         TextNormalizer normalizer = normalizer(examples);
         SafetyLexicon lexicon = lexicon(files, normalizer);
         OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(examples.byIntent(), normalizer, settings);
         LocationExtractor locations = LocationExtractor.load();
-        MessageParser parser = new MessageParser(normalizer, lexicon, classifier, locations, lowConfidence);
+        MessageParser parser = new MessageParser(normalizer, lexicon, classifier, locations, lowConfidence,
+                OUT_OF_SCOPE_BELOW);
         return new Nlu(examples, normalizer, lexicon, classifier, locations, parser);
     }
 

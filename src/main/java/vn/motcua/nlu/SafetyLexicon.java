@@ -15,7 +15,8 @@ import java.util.function.Function;
  * (slowly) is not "tự tử"; a word typed without accents matches the folded phrase. A line that starts with {@code =}
  * matches only when typed with its accents, for phrases whose folded form is an everyday one ("muốn tự vẫn" folds to
  * "muon tu van", "I want advice"). Exceptions ("cười muốn chết") are idioms that only look like a crisis: a phrase
- * inside an exception does not fire. Exceptions follow the same rules, so "no muốn chết" typed without accents
+ * inside an exception does not fire. A {@code *} in a phrase stands for one or two words of the message ("đang bị *
+ * đánh" matches "đang bị ổng đánh"). Exceptions follow the same rules, so "no muốn chết" typed without accents
  * ("nó muốn chết", someone else wants to die) is not excused by the idiom "no muốn chết" unless marked.
  */
 public final class SafetyLexicon {
@@ -26,6 +27,10 @@ public final class SafetyLexicon {
     /** A match: which intent it forces and the phrase (for tests and evaluation, never logged with the message). */
     public record Match(String intent, String phrase) {
     }
+
+    /** A phrase word that stands for one or two words of the message: "đang bị * đánh" ("đang bị chồng đánh"). */
+    static final String WILDCARD = "*";
+    private static final int WILDCARD_MAX_WORDS = 2;
 
     private final List<Phrase> phrases = new ArrayList<>();
     private final List<Phrase> exceptions = new ArrayList<>();
@@ -56,15 +61,15 @@ public final class SafetyLexicon {
     public Optional<Match> match(NormalizedText text) {
         boolean[] excused = new boolean[text.accented().size()];
         for (Phrase exception : exceptions) {
-            for (int start : occurrences(exception, text)) {
-                for (int i = 0; i < exception.accented().size(); i++) {
-                    excused[start + i] = true;
+            for (int[] span : occurrences(exception, text)) {
+                for (int i = span[0]; i < span[1]; i++) {
+                    excused[i] = true;
                 }
             }
         }
         for (Phrase phrase : phrases) {
-            for (int start : occurrences(phrase, text)) {
-                if (!coveredByException(excused, start, phrase.accented().size())) {
+            for (int[] span : occurrences(phrase, text)) {
+                if (!coveredByException(excused, span[0], span[1])) {
                     return Optional.of(new Match(phrase.intent(), String.join(" ", phrase.accented())));
                 }
             }
@@ -72,8 +77,8 @@ public final class SafetyLexicon {
         return Optional.empty();
     }
 
-    private static boolean coveredByException(boolean[] excused, int start, int length) {
-        for (int i = start; i < start + length; i++) {
+    private static boolean coveredByException(boolean[] excused, int start, int end) {
+        for (int i = start; i < end; i++) {
             if (excused[i]) {
                 return true;
             }
@@ -81,29 +86,55 @@ public final class SafetyLexicon {
         return false;
     }
 
-    private static List<Integer> occurrences(Phrase phrase, NormalizedText text) {
-        List<Integer> starts = new ArrayList<>();
-        int n = phrase.accented().size();
-        for (int start = 0; start + n <= text.accented().size(); start++) {
-            boolean all = true;
-            for (int i = 0; i < n && all; i++) {
-                String typed = text.accented().get(start + i);
-                String typedFolded = text.folded().get(start + i);
-                all = typed.equals(phrase.accented().get(i)) || (!phrase.accentsRequired()
-                        && typed.equals(typedFolded) && typedFolded.equals(phrase.folded().get(i)));
-            }
-            if (all) {
-                starts.add(start);
+    /** Every [start, end) span of the text where the phrase occurs. */
+    private static List<int[]> occurrences(Phrase phrase, NormalizedText text) {
+        List<int[]> spans = new ArrayList<>();
+        for (int start = 0; start < text.accented().size(); start++) {
+            int end = matchFrom(phrase, 0, text, start);
+            if (end >= 0) {
+                spans.add(new int[] {start, end});
             }
         }
-        return starts;
+        return spans;
+    }
+
+    /** Where a match of the phrase's words from {@code word} on, starting at token {@code at}, ends; -1 if none. */
+    private static int matchFrom(Phrase phrase, int word, NormalizedText text, int at) {
+        if (word == phrase.accented().size()) {
+            return at;
+        }
+        if (WILDCARD.equals(phrase.accented().get(word))) {
+            for (int skip = 1; skip <= WILDCARD_MAX_WORDS && at + skip <= text.accented().size(); skip++) {
+                int end = matchFrom(phrase, word + 1, text, at + skip);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (at >= text.accented().size()) {
+            return -1;
+        }
+        String typed = text.accented().get(at);
+        String typedFolded = text.folded().get(at);
+        boolean same = typed.equals(phrase.accented().get(word)) || (!phrase.accentsRequired()
+                && typed.equals(typedFolded) && typedFolded.equals(phrase.folded().get(word)));
+        return same ? matchFrom(phrase, word + 1, text, at + 1) : -1;
     }
 
     private static Phrase phrase(String intent, String line, Function<String, List<String>> words) {
         boolean accentsRequired = line.startsWith("=");
-        List<String> accented = List.copyOf(words.apply(accentsRequired ? line.substring(1).strip() : line));
-        if (accented.isEmpty()) {
-            throw new IllegalStateException("A safety phrase has no words: " + line);
+        String body = accentsRequired ? line.substring(1).strip() : line;
+        List<String> accented = new ArrayList<>();
+        String[] parts = body.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                accented.add(WILDCARD);
+            }
+            words.apply(parts[i].strip()).stream().filter(w -> !w.isEmpty()).forEach(accented::add);
+        }
+        if (accented.isEmpty() || accented.get(0).equals(WILDCARD) || accented.get(accented.size() - 1).equals(WILDCARD)) {
+            throw new IllegalStateException("A safety phrase needs words, and a * only between them: " + line);
         }
         return new Phrase(intent, accented, accented.stream().map(AccentFolding::fold).toList(), accentsRequired);
     }

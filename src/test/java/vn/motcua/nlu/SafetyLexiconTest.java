@@ -57,8 +57,9 @@ class SafetyLexiconTest {
         return line.startsWith("=");
     }
 
+    /** The phrase as a person could type it: a "*" becomes a word of the message. */
     private static String words(String line) {
-        return accentsRequired(line) ? line.substring(1).strip() : line;
+        return (accentsRequired(line) ? line.substring(1).strip() : line).replace("*", "ông ta");
     }
 
     @ParameterizedTest
@@ -143,6 +144,14 @@ class SafetyLexiconTest {
     void anIdiomDoesNotExcuseACrisisElsewhereInTheMessage() {
         assertThat(intentOf("nãy cười muốn chết mà giờ ổng đang cầm dao đòi giết tui")).isEqualTo(Intents.EMERGENCY);
         assertThat(intentOf("nóng muốn chết, mà thôi em không muốn sống nữa")).isEqualTo(Intents.SELF_HARM);
+    }
+
+    @Test
+    void aWildcardStandsForOneOrTwoWordsOnly() {
+        assertThat(intentOf("em đang bị chồng đánh")).isEqualTo(Intents.EMERGENCY);
+        assertThat(intentOf("dang bi ong ay danh")).isEqualTo(Intents.EMERGENCY);
+        assertThat(match("em đang bị chồng cũ của chị họ đánh")).isEmpty();
+        assertThat(match("đang bị đánh giá thấp")).isEmpty();
     }
 
     @Test
