@@ -8,18 +8,25 @@ import java.util.Locale;
 /**
  * Chooses the confidence below which the bot asks instead of guessing, from cross-validated outcomes. Below the
  * threshold a right guess becomes an unneeded question, and a wrong guess becomes a question instead of a wrong
- * answer. The chosen threshold makes the most right decisions: right guesses answered plus wrong guesses asked.
- * Crisis predictions are left out: they are answered whatever the confidence.
+ * answer. A wrong answer costs more here than a question (a frightened person told about newsletters may leave), so
+ * a wrong answer counts {@link #WRONG_ANSWER_COST} times an unneeded question; the chosen threshold has the lowest
+ * cost per message. Crisis predictions are left out: they are answered whatever the confidence.
  */
 public final class LowConfidenceThreshold {
 
+    /** How many unneeded questions one wrong answer is worth. */
+    public static final double WRONG_ANSWER_COST = 2.0;
+
+    public static final String HEADER = "| threshold | answered | accuracy when answered | wrong guesses asked instead "
+            + "| right guesses asked needlessly | cost per message |\n|---|---|---|---|---|---|";
+
     /** The decision quality of one threshold. */
     public record Row(double threshold, double answered, double accuracyWhenAnswered, double wrongCaught,
-                      double rightAsked, double decisionAccuracy) {
+                      double rightAsked, double cost) {
 
         public String format() {
             return String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |", threshold, answered,
-                    accuracyWhenAnswered, wrongCaught, rightAsked, decisionAccuracy);
+                    accuracyWhenAnswered, wrongCaught, rightAsked, cost);
         }
     }
 
@@ -39,17 +46,17 @@ public final class LowConfidenceThreshold {
             long askedWrong = wrong - answeredWrong;
             long askedRight = right - answeredRight;
             long answered = answeredRight + answeredWrong;
+            double cost = (WRONG_ANSWER_COST * answeredWrong + askedRight) / Math.max(1, judged.size());
             rows.add(new Row(t, ratio(answered, judged.size()), ratio(answeredRight, answered), ratio(askedWrong, wrong),
-                    ratio(askedRight, right), ratio(answeredRight + askedWrong, judged.size())));
+                    ratio(askedRight, right), cost));
         }
         return rows;
     }
 
-    /** The threshold with the highest decision accuracy; on a tie, the lower one (fewer questions). */
+    /** The threshold with the lowest cost; on a tie, the lower one (fewer questions). */
     public static Row choose(Evaluation evaluation) {
         return sweep(evaluation).stream()
-                .max(Comparator.comparingDouble(Row::decisionAccuracy)
-                        .thenComparing(Comparator.comparingDouble(Row::threshold).reversed()))
+                .min(Comparator.comparingDouble(Row::cost).thenComparingDouble(Row::threshold))
                 .orElseThrow();
     }
 

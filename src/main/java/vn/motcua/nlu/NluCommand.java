@@ -145,8 +145,7 @@ public final class NluCommand {
         out.println("|---|---|---|");
         OutOfScopeFallback.sweep(evaluation).forEach(row -> out.println(row.format()));
         out.printf(Locale.ROOT, "%nbest out-of-scope fallback: %.2f%n%n", OutOfScopeFallback.choose(evaluation).threshold());
-        out.println("| threshold | answered | accuracy when answered | wrong guesses asked | right guesses asked | right decisions |");
-        out.println("|---|---|---|---|---|---|");
+        out.println(LowConfidenceThreshold.HEADER);
         LowConfidenceThreshold.sweep(evaluation).forEach(row -> out.println(row.format()));
         out.printf(Locale.ROOT, "%nchosen low-confidence threshold: %.2f%n",
                 LowConfidenceThreshold.choose(evaluation).threshold());

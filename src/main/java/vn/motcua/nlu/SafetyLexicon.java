@@ -15,13 +15,16 @@ import java.util.function.Function;
  * (slowly) is not "tự tử"; a word typed without accents matches the folded phrase. A line that starts with {@code =}
  * matches only when typed with its accents, for phrases whose folded form is an everyday one ("muốn tự vẫn" folds to
  * "muon tu van", "I want advice"). Exceptions ("cười muốn chết") are idioms that only look like a crisis: a phrase
- * inside an exception does not fire. A {@code *} in a phrase stands for one or two words of the message ("đang bị *
+ * inside an exception does not fire. A line that starts with {@code ~} is a general sign (a cry for help, heavy
+ * bleeding): it fires only when no specific phrase of either intent does, so "cứu em, em vừa cắt tay" is self-harm
+ * and "cứu em, chồng đang đánh em" is an emergency. A {@code *} in a phrase stands for one or two words of the message ("đang bị *
  * đánh" matches "đang bị ổng đánh"). Exceptions follow the same rules, so "no muốn chết" typed without accents
  * ("nó muốn chết", someone else wants to die) is not excused by the idiom "no muốn chết" unless marked.
  */
 public final class SafetyLexicon {
 
-    private record Phrase(String intent, List<String> accented, List<String> folded, boolean accentsRequired) {
+    private record Phrase(String intent, List<String> accented, List<String> folded, boolean accentsRequired,
+                          boolean weak) {
     }
 
     /** A match: which intent it forces and the phrase (for tests and evaluation, never logged with the message). */
@@ -50,6 +53,8 @@ public final class SafetyLexicon {
     public SafetyLexicon(Map<String, String> phrasesByIntent, String exceptionLines,
                          Function<String, List<String>> words) {
         phrasesByIntent.forEach((intent, lines) -> parse(lines).forEach(p -> phrases.add(phrase(intent, p, words))));
+        // Specific phrases decide before general ones, whatever their intent: "cứu em, em vừa cắt tay" is self-harm.
+        phrases.sort(java.util.Comparator.comparing(Phrase::weak));
         parse(exceptionLines).forEach(p -> exceptions.add(phrase("", p, words)));
     }
 
@@ -123,8 +128,14 @@ public final class SafetyLexicon {
     }
 
     private static Phrase phrase(String intent, String line, Function<String, List<String>> words) {
-        boolean accentsRequired = line.startsWith("=");
-        String body = accentsRequired ? line.substring(1).strip() : line;
+        boolean accentsRequired = false;
+        boolean weak = false;
+        String body = line;
+        while (body.startsWith("=") || body.startsWith("~")) {
+            accentsRequired |= body.startsWith("=");
+            weak |= body.startsWith("~");
+            body = body.substring(1).strip();
+        }
         List<String> accented = new ArrayList<>();
         String[] parts = body.split("\\*", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -136,7 +147,8 @@ public final class SafetyLexicon {
         if (accented.isEmpty() || accented.get(0).equals(WILDCARD) || accented.get(accented.size() - 1).equals(WILDCARD)) {
             throw new IllegalStateException("A safety phrase needs words, and a * only between them: " + line);
         }
-        return new Phrase(intent, accented, accented.stream().map(AccentFolding::fold).toList(), accentsRequired);
+        return new Phrase(intent, List.copyOf(accented), accented.stream().map(AccentFolding::fold).toList(),
+                accentsRequired, weak);
     }
 
     private static List<String> parse(String lines) {

@@ -54,12 +54,12 @@ class SafetyLexiconTest {
     }
 
     private static boolean accentsRequired(String line) {
-        return line.startsWith("=");
+        return line.replace("~", "").startsWith("=");
     }
 
-    /** The phrase as a person could type it: a "*" becomes a word of the message. */
+    /** The phrase as a person could type it: markers dropped, a "*" becomes words of the message. */
     private static String words(String line) {
-        return (accentsRequired(line) ? line.substring(1).strip() : line).replace("*", "ông ta");
+        return line.replaceFirst("^[=~]+", "").strip().replace("*", "ông ta");
     }
 
     @ParameterizedTest
@@ -144,6 +144,13 @@ class SafetyLexiconTest {
     void anIdiomDoesNotExcuseACrisisElsewhereInTheMessage() {
         assertThat(intentOf("nãy cười muốn chết mà giờ ổng đang cầm dao đòi giết tui")).isEqualTo(Intents.EMERGENCY);
         assertThat(intentOf("nóng muốn chết, mà thôi em không muốn sống nữa")).isEqualTo(Intents.SELF_HARM);
+    }
+
+    @Test
+    void aGeneralCryForHelpGivesWayToASpecificPhrase() {
+        assertThat(intentOf("cứu em, em vừa cắt tay")).isEqualTo(Intents.SELF_HARM);
+        assertThat(intentOf("cuu em voi, ck dang danh em")).isEqualTo(Intents.EMERGENCY);
+        assertThat(intentOf("cứu em với")).isEqualTo(Intents.EMERGENCY);
     }
 
     @Test
