@@ -63,8 +63,10 @@ public final class NluCommand {
     /** Entry point from {@code MotcuaApplication.main}; args[0] is "nlu". Returns the process exit code. */
     public static int main(String[] args) {
         // Before the first logger: OpenNLP and our classes log through SLF4J, and logback's default would print DEBUG
-        // lines on stdout, mixed with the results.
-        System.setProperty("logback.configurationFile", "nlu/cli-logback.xml");
+        // lines on stdout, mixed with the results. Starting logback also costs about a second on a busy machine; the
+        // command reports what matters on stderr itself and fails with an exception, so it logs nothing.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         int code = new NluCommand(System.in, out, System.err).run(args);
@@ -103,11 +105,16 @@ public final class NluCommand {
     }
 
     Nlu build() {
+        long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long started = System.currentTimeMillis();
         NluProperties properties = NluProperties.fromEnvironment();
         ContentFiles files = new ContentFiles(new KnowledgeProperties(System.getenv("MOTCUA_CONTENT_DIR")));
         Nlu nlu = NluFactory.build(files, ClassifierSettings.CHOSEN.withIterations(properties.iterations()),
                 properties.lowConfidence());
-        err.printf(Locale.ROOT, "nlu: trained on %d examples in %d ms%n",
+        long built = System.currentTimeMillis();
+        err.printf(Locale.ROOT, "nlu: JVM and launcher %d ms; content, normalizer, lexicon and locations %d ms; "
+                        + "trained on %d examples in %d ms%n", started - jvmStarted,
+                built - started - nlu.classifier().trainingMillis(),
                 nlu.examples().byIntent().values().stream().mapToInt(List::size).sum(), nlu.classifier().trainingMillis());
         return nlu;
     }

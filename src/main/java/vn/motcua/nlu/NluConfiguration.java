@@ -11,6 +11,7 @@ class NluConfiguration {
 
     @Bean
     Nlu nlu(ContentFiles files, NluProperties properties) {
+        NluFactory.checkContentFiles(files);
         return NluFactory.build(files, ClassifierSettings.CHOSEN.withIterations(properties.iterations()),
                 properties.lowConfidence());
     }

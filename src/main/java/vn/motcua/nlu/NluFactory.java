@@ -1,6 +1,7 @@
 package vn.motcua.nlu;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import vn.motcua.knowledge.ContentFiles;
@@ -22,7 +23,7 @@ public final class NluFactory {
      * Below this classifier probability a message that is not a crisis is labelled out_of_scope: chosen on 10-fold
      * cross-validation (docs/nlu.md), where it raised accuracy most. Not an operator setting: it moves with the model.
      */
-    public static final double OUT_OF_SCOPE_BELOW = 0.05;
+    public static final double OUT_OF_SCOPE_BELOW = 0.30;
 
     public static Nlu build(ContentFiles files, ClassifierSettings settings, double lowConfidence) {
         TrainingExamples examples = new TrainingExamples(files);
@@ -42,18 +43,26 @@ public final class NluFactory {
     /** The crisis phrases of {@code intents/*.lexicon.txt} and the idioms of {@code intents/safety-exceptions.txt}. */
     public static SafetyLexicon lexicon(ContentFiles files, TextNormalizer normalizer) {
         Map<String, String> phrases = new LinkedHashMap<>();
-        files.intentFiles(LEXICON_SUFFIX).forEach((name, text) -> {
+        for (String intent : List.of(Intents.EMERGENCY, Intents.SELF_HARM)) {
+            String file = intent + LEXICON_SUFFIX;
+            phrases.put(intent, files.intentFile(file)
+                    .orElseThrow(() -> new IllegalStateException("intents/" + file + " is required")));
+        }
+        String exceptions = files.intentFile(EXCEPTIONS).orElse("");
+        return new SafetyLexicon(phrases, exceptions, line -> normalizer.normalize(line).accented());
+    }
+
+    /**
+     * The checks that need the folder listed (slow from the jar, so only the service runs them at start-up): no
+     * examples file for an intent outside the contract, no lexicon for an intent other than the two crisis ones.
+     */
+    public static void checkContentFiles(ContentFiles files) {
+        TrainingExamples.checkNoUnknownIntents(files);
+        files.intentFiles(LEXICON_SUFFIX).keySet().forEach(name -> {
             String intent = name.substring(0, name.length() - LEXICON_SUFFIX.length());
             if (!Intents.isCrisis(intent)) {
                 throw new IllegalStateException("intents/" + name + ": a safety lexicon may only force emergency or self_harm");
             }
-            phrases.put(intent, text);
         });
-        if (phrases.size() != 2) {
-            throw new IllegalStateException("intents/emergency" + LEXICON_SUFFIX + " and intents/self_harm" + LEXICON_SUFFIX
-                    + " are both required");
-        }
-        String exceptions = files.intentFiles(EXCEPTIONS).values().stream().findFirst().orElse("");
-        return new SafetyLexicon(phrases, exceptions, line -> normalizer.normalize(line).accented());
     }
 }

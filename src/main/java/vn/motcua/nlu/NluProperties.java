@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NluProperties(double lowConfidence, int iterations) {
 
     /** Keep equal to application.yml's defaults: the command line reads the same variables without Spring. */
-    public static final double DEFAULT_LOW_CONFIDENCE = 0.35;
-    public static final int DEFAULT_ITERATIONS = 300;
+    public static final double DEFAULT_LOW_CONFIDENCE = 0.60;
+    public static final int DEFAULT_ITERATIONS = 100;
 
     public NluProperties {
         lowConfidence = lowConfidence > 0 ? lowConfidence : DEFAULT_LOW_CONFIDENCE;

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -28,7 +27,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     private static final Logger log = LoggerFactory.getLogger(OpenNlpIntentClassifier.class);
 
-    private final MaxentModel model;
+    private final List<MaxentModel> models;
+    private final List<String> outcomes;
     private final IntentFeatures features;
     private final long trainingMillis;
 
@@ -46,18 +46,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
                 samples.add(new DocumentSample(intent, IntentFeatures.tokens(normalized)));
             }
         }));
-        TrainingParameters parameters = new TrainingParameters();
-        parameters.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
-        parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
-        parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
-        parameters.put(TrainingParameters.THREADS_PARAM, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         this.features = new IntentFeatures(settings);
-        try {
-            DoccatModel trained = DocumentCategorizerME.train("vi", ObjectStreamUtils.createObjectStream(samples),
-                    parameters, new DoccatFactory(new FeatureGenerator[] {features}));
-            this.model = trained.getMaxentModel();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Training the intent classifier failed", e);
+        List<MaxentModel> trained = new ArrayList<>();
+        // "MAXENT+NAIVEBAYES" trains both and averages their probabilities.
+        for (String algorithm : settings.algorithm().split("\\+")) {
+            trained.add(train(samples, algorithm, settings));
+        }
+        this.models = List.copyOf(trained);
+        this.outcomes = new ArrayList<>();
+        for (int i = 0; i < models.get(0).getNumOutcomes(); i++) {
+            outcomes.add(models.get(0).getOutcome(i));
         }
         this.trainingMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Intent classifier trained on {} examples of {} intents in {} ms", samples.size(), examples.size(),
@@ -69,15 +67,35 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         return trainingMillis;
     }
 
+    private MaxentModel train(List<DocumentSample> samples, String algorithm, ClassifierSettings settings) {
+        TrainingParameters parameters = new TrainingParameters();
+        parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
+        parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+        parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+        parameters.put(TrainingParameters.THREADS_PARAM, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            return DocumentCategorizerME.train("vi", ObjectStreamUtils.createObjectStream(samples), parameters,
+                    new DoccatFactory(new FeatureGenerator[] {features})).getMaxentModel();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Training the intent classifier failed", e);
+        }
+    }
+
     @Override
     public Classification classify(NormalizedText text) {
         // The trained model is read-only, so evaluating it directly is thread-safe. DocumentCategorizerME would rebuild
         // the feature generator by class name on every call.
         String[] context = features.extractFeatures(IntentFeatures.tokens(text), Map.of()).toArray(String[]::new);
-        double[] scores = model.eval(context);
+        double[] scores = new double[outcomes.size()];
+        for (MaxentModel model : models) {
+            double[] probabilities = model.eval(context);
+            for (int i = 0; i < probabilities.length; i++) {
+                scores[outcomes.indexOf(model.getOutcome(i))] += probabilities[i] / models.size();
+            }
+        }
         List<ScoredIntent> ranking = new ArrayList<>(scores.length);
         for (int i = 0; i < scores.length; i++) {
-            ranking.add(new ScoredIntent(model.getOutcome(i), scores[i]));
+            ranking.add(new ScoredIntent(outcomes.get(i), scores[i]));
         }
         ranking.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
         ScoredIntent best = ranking.get(0);
