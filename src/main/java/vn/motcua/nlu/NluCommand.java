@@ -36,7 +36,8 @@ public final class NluCommand {
     private static final String USAGE = """
             usage: java -jar motcua-chat.jar nlu classify        < messages.txt
                    java -jar motcua-chat.jar nlu eval FILE         (lines: intent<TAB>text)
-                   java -jar motcua-chat.jar nlu cv [FOLDS] [--misses]  (cross-validation over intents/, default 10)
+                   java -jar motcua-chat.jar nlu cv [FOLDS] [--misses] [--algorithm MAXENT|NAIVEBAYES|…]
+                                                   (cross-validation over intents/, default 10 folds)
                    java -jar motcua-chat.jar nlu compare [FOLDS]   (model comparison table, default 10)""";
 
     private final InputStream in;
@@ -44,6 +45,7 @@ public final class NluCommand {
     private final PrintStream err;
     private final Supplier<Nlu> nlu;
     private boolean misses;
+    private String algorithm;
 
     public NluCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -89,6 +91,8 @@ public final class NluCommand {
                     return 0;
                 case "cv":
                     misses = List.of(args).contains("--misses");
+                    int flag = List.of(args).indexOf("--algorithm");
+                    algorithm = flag > 0 && flag + 1 < args.length ? args[flag + 1] : null;
                     return crossValidate(nlu.get(), folds(args));
                 case "compare":
                     return compare(nlu.get(), folds(args));
@@ -180,8 +184,13 @@ public final class NluCommand {
         return 0;
     }
 
-    private static ClassifierSettings settings() {
-        return ClassifierSettings.CHOSEN.withIterations(NluProperties.fromEnvironment().iterations());
+    private ClassifierSettings settings() {
+        ClassifierSettings chosen = ClassifierSettings.CHOSEN.withIterations(NluProperties.fromEnvironment().iterations());
+        if (algorithm == null) {
+            return chosen;
+        }
+        return new ClassifierSettings(algorithm, chosen.cutoff(), chosen.iterations(), chosen.accentedWords(),
+                chosen.bigrams(), chosen.charNgrams());
     }
 
     /** Parses every labelled message and judges the result. */
