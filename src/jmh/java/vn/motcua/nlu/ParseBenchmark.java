@@ -30,9 +30,9 @@ import vn.motcua.knowledge.KnowledgeProperties;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(2)
 @Threads(1)
 @State(Scope.Benchmark)
 public class ParseBenchmark {
