@@ -4,12 +4,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import vn.motcua.nlu.NluCommand;
+
 /** Một Cửa Chat: one service that hears Messenger (and later Zalo and web chat) and answers in Vietnamese. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MotcuaApplication {
 
     public static void main(String[] args) {
+        // "nlu …" runs the classifier from the command line without starting Spring, the web server or Redis.
+        if (args.length > 0 && "nlu".equals(args[0])) {
+            System.exit(NluCommand.main(args));
+        }
         SpringApplication.run(MotcuaApplication.class, args);
     }
 }

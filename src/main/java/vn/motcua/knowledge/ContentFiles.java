@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -63,6 +64,25 @@ public class ContentFiles {
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the " + folder + " content", e);
+        }
+    }
+
+    /**
+     * The text of one file of {@code intents/}, when it exists. Reading a file by name is fast even from the packaged
+     * jar, where listing files means scanning the classpath (the command line needs start-up in well under a second).
+     */
+    public Optional<String> intentFile(String fileName) {
+        try {
+            if (directory != null && !directory.isBlank()) {
+                Path path = Path.of(directory, "intents", fileName);
+                return Files.isRegularFile(path) ? Optional.of(Files.readString(path, StandardCharsets.UTF_8))
+                        : Optional.empty();
+            }
+            try (InputStream in = ContentFiles.class.getClassLoader().getResourceAsStream("intents/" + fileName)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read intents/" + fileName, e);
         }
     }
 }

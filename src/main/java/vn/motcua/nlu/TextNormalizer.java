@@ -10,14 +10,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalizes Vietnamese as people type it in chat: NFC, lower case, punctuation and emoji dropped, numbers kept,
- * teencode expanded ("ko" → "không"), stretched letters squeezed ("cứuuuu" → "cứu").
+ * Normalizes Vietnamese as people type it in chat: NFC, lower case, punctuation and emoji dropped (the few emoji
+ * that carry meaning here become words), numbers kept ("13 tuổi", "quận 7"), teencode expanded ("ko" → "không"),
+ * stretched letters squeezed ("cứuuuu" → "cứu"), and short forms glued to a number split ("q7" → "quận 7",
+ * "13t" → "13 tuổi").
  */
 public final class TextNormalizer {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}]+");
+    /** Variation selectors, joiners and keycaps: marks that belong to emoji, not to words. */
+    private static final Pattern EMOJI_MARKS = Pattern.compile("[\\uFE0E\\uFE0F\\u200D\\u20E3]");
     private static final Pattern RUN = Pattern.compile("(\\p{L})\\1+");
     private static final Pattern LONG_RUN = Pattern.compile("(\\p{L})\\1{2,}");
+    /** "q7", "p12": a district or ward number glued to its letter. */
+    private static final Pattern UNIT_NUMBER = Pattern.compile("([qp])(\\d{1,2})");
+    /** "13t", "13tuoi", "13tuổi": an age glued to its unit. */
+    private static final Pattern AGE = Pattern.compile("(\\d{1,3})(t|tuoi|tuổi)");
+
+    /**
+     * Emoji that say something in this domain. Every other emoji is dropped with the punctuation. "🆘" must reach the
+     * safety lexicon as a word; crying faces are how many people say they are not well.
+     */
+    private static final Map<String, String> EMOJI_WORDS = Map.of(
+            "🆘", " sos ",
+            "😭", " khóc ",
+            "😢", " khóc ",
+            "👋", " chào ");
 
     private final Map<String, String> teencode;
     private final Set<String> vocabulary;
@@ -34,23 +52,43 @@ public final class TextNormalizer {
 
     public NormalizedText normalize(String text) {
         String clean = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        clean = EMOJI_MARKS.matcher(clean).replaceAll(" ");
+        for (Map.Entry<String, String> emoji : EMOJI_WORDS.entrySet()) {
+            if (clean.contains(emoji.getKey())) {
+                clean = clean.replace(emoji.getKey(), emoji.getValue());
+            }
+        }
         List<String> accented = new ArrayList<>();
         for (String raw : NOT_WORD.split(clean)) {
-            if (raw.isEmpty()) {
-                continue;
-            }
-            String token = squeeze(raw);
-            String expansion = teencode.get(token);
-            if (expansion == null) {
-                accented.add(token);
-            } else {
-                for (String part : expansion.split(" ")) {
-                    accented.add(part);
-                }
+            if (!raw.isEmpty()) {
+                addToken(squeeze(raw), accented);
             }
         }
         List<String> folded = accented.stream().map(AccentFolding::fold).toList();
         return new NormalizedText(List.copyOf(accented), folded);
+    }
+
+    private void addToken(String token, List<String> out) {
+        String expansion = teencode.get(token);
+        if (expansion != null) {
+            for (String part : expansion.split(" ")) {
+                out.add(part);
+            }
+            return;
+        }
+        Matcher unit = UNIT_NUMBER.matcher(token);
+        if (unit.matches()) {
+            addToken(unit.group(1), out);
+            out.add(unit.group(2));
+            return;
+        }
+        Matcher age = AGE.matcher(token);
+        if (age.matches()) {
+            out.add(age.group(1));
+            out.add("tuổi");
+            return;
+        }
+        out.add(token);
     }
 
     /** Folded tokens of a text, without teencode or squeezing: how training examples build the vocabulary. */
@@ -64,7 +102,9 @@ public final class TextNormalizer {
             return token;
         }
         String folded = AccentFolding.fold(token);
-        if (vocabulary.contains(folded)) {
+        // Examples are written as people type, so the vocabulary holds stretched words too ("cứuuuu"): trust it only
+        // for doubled letters, never for a letter three times in a row.
+        if (vocabulary.contains(folded) && !LONG_RUN.matcher(token).find()) {
             return token;
         }
         String single = replaceRuns(token, 1);
@@ -73,7 +113,7 @@ public final class TextNormalizer {
         if (vocabulary.contains(AccentFolding.fold(pair))) {
             return pair;
         }
-        if (vocabulary.contains(AccentFolding.fold(single))) {
+        if (vocabulary.contains(AccentFolding.fold(single)) || teencode.containsKey(single)) {
             return single;
         }
         // No Vietnamese syllable has a letter three times in a row: that is stretching for emphasis.

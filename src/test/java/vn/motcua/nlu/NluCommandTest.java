@@ -1,0 +1,88 @@
+package vn.motcua.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NluCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        NluCommand command = new NluCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                TestNlu::get);
+        return command.run(args);
+    }
+
+    private List<String> outLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void classifyWritesOneIntentAndConfidencePerLineInOrder() {
+        int code = run("cứu tôi với\ncam on nhieu nha\n\nxin chào\nem muốn xóa hết tin nhắn\n", "nlu", "classify");
+
+        assertThat(code).isZero();
+        List<String> lines = outLines();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("emergency\t1.0000\t");
+        assertThat(lines.get(1)).startsWith("thanks_goodbye\t");
+        assertThat(lines.get(3)).startsWith("greeting\t");
+        assertThat(lines.get(4)).startsWith("delete_data\t");
+        for (String line : lines) {
+            String[] columns = line.split("\t");
+            assertThat(Double.parseDouble(columns[1])).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void classifyCarriesTheLocationInALaterColumn() {
+        run("nhà tạm lánh ở q7\n", "nlu", "classify");
+        assertThat(outLines().get(0).split("\t")[4]).isEqualTo("Quận 7");
+    }
+
+    @Test
+    void evalPrintsAccuracyMacroF1PerIntentScoresCrisisRecallAndConfusions(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("set.tsv");
+        Files.writeString(file, """
+                # a comment
+                emergency\tck dang danh e cuu e
+                self_harm\tem khong muon song nua
+                greeting\txin chào ạ
+                hotline\tsố tổng đài bảo vệ trẻ em là số mấy
+                """, StandardCharsets.UTF_8);
+
+        int code = run("", "nlu", "eval", file.toString());
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(report).contains("messages       4", "accuracy", "macro-F1", "crisis recall  1.000", "precision",
+                "recall", "most frequent confusions");
+    }
+
+    @Test
+    void evalRejectsALineWithoutATab(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, "greeting xin chao\n", StandardCharsets.UTF_8);
+
+        assertThat(run("", "nlu", "eval", file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 1 is not intent<TAB>text");
+    }
+
+    @Test
+    void unknownCommandsPrintUsage() {
+        assertThat(run("", "nlu", "dance")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nlu classify", "nlu eval FILE");
+    }
+}

@@ -1,0 +1,81 @@
+package vn.motcua.nlu;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "motcua.secret=test-secret")
+class NluControllerTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Test
+    void parsesAMessageIntoIntentConfidenceRankingAndLocation() {
+        http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "mình ở gò vấp, tối nay không có chỗ ngủ, có nhà tạm lánh nào không"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intent").isEqualTo("shelter")
+                .jsonPath("$.confidence").isNumber()
+                .jsonPath("$.ranking.length()").isEqualTo(5)
+                .jsonPath("$.ranking[0].intent").isEqualTo("shelter")
+                .jsonPath("$.ranking[0].score").isNumber()
+                .jsonPath("$.location.district").isEqualTo("Gò Vấp")
+                .jsonPath("$.lowConfidence").isEqualTo(false);
+    }
+
+    @Test
+    void aCrisisPhraseForcesTheCrisisIntentAndSaysWhichPhrase() {
+        http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "ck e dang cam dao doa giet e"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intent").isEqualTo("emergency")
+                .jsonPath("$.confidence").isEqualTo(1.0)
+                .jsonPath("$.safetyPhrase").isNotEmpty()
+                .jsonPath("$.location").doesNotExist();
+    }
+
+    @Test
+    void saysWhenItIsNotSure() {
+        http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "ừm"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.lowConfidence").isEqualTo(true)
+                .jsonPath("$.ranking.length()").isEqualTo(5);
+    }
+
+    @Test
+    void refusesABodyWithoutText() {
+        http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", "hi"))
+                .exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void refusesAnOverlongText() {
+        http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "a".repeat(NluController.MAX_TEXT_LENGTH + 1)))
+                .exchange()
+                .expectStatus().isEqualTo(413);
+    }
+}
