@@ -85,6 +85,10 @@ class TurnHandler implements InboundEventHandler {
             return conversations.save(conversation.withTurn(
                     new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null, Instant.now())));
         }
+        if (event.content() instanceof InboundContent.Unfollow) {
+            // Not something the person said: carry out the unsubscribe, store nothing new about them.
+            return runner.run(conversation, policy.unfollow(conversation).actions(), event.from()).then();
+        }
         String written = writtenText(event.content());
         Parse parse = understand(event.content(), written);
         Conversation recorded = conversation.withTurn(new Turn(Speaker.PERSON, sealer.seal(written),
@@ -139,9 +143,6 @@ class TurnHandler implements InboundEventHandler {
         }
         if (content instanceof InboundContent.Follow) {
             return policy.follow(conversation);
-        }
-        if (content instanceof InboundContent.Unfollow) {
-            return policy.unfollow(conversation);
         }
         return policy.decide(conversation, parse);
     }
