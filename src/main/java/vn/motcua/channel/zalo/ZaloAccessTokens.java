@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ class ZaloAccessTokens {
     private final ZaloProperties properties;
     private final Clock clock;
 
+    @Autowired
     ZaloAccessTokens(ZaloTokenStore store, ZaloRefreshLock lock, ZaloOAuthClient oauth, ZaloHealthIndicator health,
                      ZaloProperties properties) {
         this(store, lock, oauth, health, properties, Clock.systemUTC());
