@@ -43,10 +43,15 @@ final class ZaloEvents {
                 .replace(SAMPLE_TEXT, "\"text\": \"" + text + "\"").replace(SAMPLE_TIMESTAMP, timestamp);
     }
 
-    /** The text sample as another event of the same envelope, its {@code message} holding {@code messageFields}. */
+    /**
+     * The text sample as another event of the same envelope: its {@code message} holds {@code messageFields} instead
+     * of the text (only the {@code msg_id} when blank).
+     */
     static String userEvent(String eventName, String userId, String msgId, String messageFields) {
-        return text(userId, msgId, "x").replace("\"user_send_text\"", "\"" + eventName + "\"")
-                .replace("\"text\": \"x\"", messageFields);
+        String event = text(userId, msgId, "x").replace("\"user_send_text\"", "\"" + eventName + "\"");
+        return messageFields.isBlank()
+                ? event.replaceFirst("\"text\": \"x\",\\s*", "")
+                : event.replace("\"text\": \"x\"", messageFields);
     }
 
     /** user_send_image, _sticker, … with one attachment of the documented payload shape. */

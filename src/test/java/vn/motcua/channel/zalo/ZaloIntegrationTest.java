@@ -101,10 +101,10 @@ abstract class ZaloIntegrationTest {
         return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20));
     }
 
-    /** Waits until Zalo accepted {@code count} messages for {@code userId}, and returns them in order. */
+    /** Waits until {@code count} messages were delivered to {@code userId}, and returns them in order. */
     static List<ZaloOpenApiStub.SendCall> awaitMessages(String userId, int count) {
-        eventually().until(() -> OPENAPI.acceptedTo(userId).size() >= count);
-        return OPENAPI.acceptedTo(userId);
+        eventually().until(() -> OPENAPI.deliveredTo(userId).size() >= count);
+        return OPENAPI.deliveredTo(userId);
     }
 
     String conversationId(String userId) {

@@ -26,8 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ZaloOpenApiStub extends Dispatcher {
 
-    /** One send as Zalo would have received it. */
-    record SendCall(String path, String accessToken, String recipient, JsonNode body) {
+    /** One send as Zalo would have received it, and the {@code error} Zalo answered (0 = delivered). */
+    record SendCall(String path, String accessToken, String recipient, JsonNode body, int error) {
+
+        boolean delivered() {
+            return error == 0;
+        }
 
         String text() {
             return body.path("message").path("text").asString("");
@@ -46,7 +50,7 @@ final class ZaloOpenApiStub extends Dispatcher {
     private static final String SAMPLE_USER = "2512523625412515";
 
     private final Queue<SendCall> calls = new ConcurrentLinkedQueue<>();
-    private final Map<String, Queue<MockResponse>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Integer>> scripted = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger revokedUses = new AtomicInteger();
     private final String success = sample("zalo-send-cs-response.json");
@@ -56,14 +60,17 @@ final class ZaloOpenApiStub extends Dispatcher {
         JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
         String token = request.getHeaders().get("access_token");
         String to = body.path("recipient").path("user_id").asString("");
-        calls.add(new SendCall(request.getUrl().encodedPath(), token, to, body));
+        int error;
         if (token == null || revoked.contains(token)) {
             revokedUses.incrementAndGet();
-            return error(-216, "Access token is invalid");
+            error = -216;
+        } else {
+            Queue<Integer> errors = scripted.get(to);
+            Integer next = errors == null ? null : errors.poll();
+            error = next == null ? 0 : next;
         }
-        Queue<MockResponse> responses = scripted.get(to);
-        MockResponse next = responses == null ? null : responses.poll();
-        return next != null ? next : json(200, success.replace(SAMPLE_USER, to));
+        calls.add(new SendCall(request.getUrl().encodedPath(), token, to, body, error));
+        return error == 0 ? json(200, success.replace(SAMPLE_USER, to)) : error(error, "scripted error " + error);
     }
 
     /** From now on Zalo answers -216 to this token. */
@@ -76,9 +83,9 @@ final class ZaloOpenApiStub extends Dispatcher {
         return revokedUses.get();
     }
 
-    /** The next sends to {@code recipient} get these answers, in order; later ones succeed. */
-    void script(String recipient, MockResponse... responses) {
-        scripted.computeIfAbsent(recipient, r -> new ConcurrentLinkedQueue<>()).addAll(List.of(responses));
+    /** The next sends to {@code recipient} get these Zalo error codes, in order; later ones succeed. */
+    void script(String recipient, Integer... errors) {
+        scripted.computeIfAbsent(recipient, r -> new ConcurrentLinkedQueue<>()).addAll(List.of(errors));
     }
 
     /** Zalo's error shape: HTTP 200 and a negative {@code error}. */
@@ -94,9 +101,9 @@ final class ZaloOpenApiStub extends Dispatcher {
         return calls.stream().filter(c -> c.recipient().equals(recipient)).toList();
     }
 
-    /** Sends to this recipient that Zalo accepted (a valid token, in the order received). */
-    List<SendCall> acceptedTo(String recipient) {
-        return messagesTo(recipient).stream().filter(c -> !revoked.contains(c.accessToken())).toList();
+    /** Sends to this recipient that Zalo answered with success, in the order received. */
+    List<SendCall> deliveredTo(String recipient) {
+        return messagesTo(recipient).stream().filter(SendCall::delivered).toList();
     }
 
     static String sample(String name) {
