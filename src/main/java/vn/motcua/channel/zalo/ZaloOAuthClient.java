@@ -5,17 +5,16 @@ import java.time.Duration;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.motcua.channel.PooledWebClient;
 
 /**
  * Exchanges the refresh token for a new pair: {@code POST {oauth}/v4/oa/access_token} with header {@code secret_key}
@@ -36,11 +35,8 @@ class ZaloOAuthClient {
     ZaloOAuthClient(ZaloProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.oauth = WebClient.builder()
-                .baseUrl(properties.oauthUrl())
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                        .responseTimeout(properties.sendTimeout())))
-                .build();
+        // One refresh runs at a time (ZaloRefreshLock), so a small pool is plenty.
+        this.oauth = PooledWebClient.create("zalo-oauth", properties.oauthUrl(), 2, properties.sendTimeout());
     }
 
     Mono<ZaloTokens> refresh(String refreshToken) {

@@ -1,7 +1,6 @@
 package vn.motcua.channel.zalo;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -20,8 +18,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +27,11 @@ import vn.motcua.channel.ChannelClient;
 import vn.motcua.channel.FailedSend;
 import vn.motcua.channel.FailedSendLog;
 import vn.motcua.channel.OutboundMessage;
+import vn.motcua.channel.OutboundPart;
+import vn.motcua.channel.PooledWebClient;
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.channel.ReachabilityStore;
 import vn.motcua.channel.SendOutcome;
-import vn.motcua.channel.TextSplitter;
 
 /**
  * Sends consultation messages ({@code POST /v3.0/oa/message/cs}, header {@code access_token}). Zalo answers HTTP 200
@@ -70,15 +67,8 @@ class ZaloSendClient implements ChannelClient {
         this.reachability = reachability;
         this.json = json;
         this.meters = meters;
-        ConnectionProvider pool = ConnectionProvider.builder("zalo-send")
-                .maxConnections(properties.sendConcurrency())
-                .pendingAcquireMaxCount(-1)
-                .build();
-        this.openapi = WebClient.builder()
-                .baseUrl(properties.openapiUrl())
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
-                        .responseTimeout(properties.sendTimeout())))
-                .build();
+        this.openapi = PooledWebClient.create("zalo-send", properties.openapiUrl(), properties.sendConcurrency(),
+                properties.sendTimeout());
     }
 
     @Override
@@ -88,12 +78,9 @@ class ZaloSendClient implements ChannelClient {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1;
-            bodies.add(body(message.to().userId(), parts.get(i), last ? message.quickReplies() : List.of()));
-        }
+        List<Map<String, Object>> bodies = OutboundPart.split(message, MAX_TEXT).stream()
+                .map(part -> body(message.to().userId(), part.text(), part.quickReplies()))
+                .toList();
         // Stop at the first part that fails: the rest would fail the same way and only be recorded twice.
         return Flux.fromIterable(bodies)
                 .concatMap(body -> deliver(message.conversationId(), body))
