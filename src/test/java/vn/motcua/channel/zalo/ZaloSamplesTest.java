@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.campaign.SubscriberStore;
 import vn.motcua.channel.Channel;
 import vn.motcua.channel.QuickReplyOption;
@@ -23,6 +24,7 @@ import vn.motcua.knowledge.AnswerBook;
  */
 class ZaloSamplesTest extends ZaloIntegrationTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VIETNAMESE = Pattern.compile("[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]");
 
     @Autowired
@@ -52,11 +54,27 @@ class ZaloSamplesTest extends ZaloIntegrationTest {
     }
 
     @Test
+    void aPlainAnswerHasExactlyTheShapeOfTheOfficialConsultationRequestSample() {
+        String user = newUser();
+        // A first message that is not a greeting gets the first-contact notice first, an answer without choices.
+        webhook.post(ZaloEvents.text(user, newMsgId(), "cảm ơn nhé")).expectStatus().isOk();
+
+        ZaloOpenApiStub.SendCall notice = awaitMessages(user, 1).get(0);
+        assertThat(notice.text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "disclosure").text());
+        JsonNode sent = notice.body();
+        JsonNode sample = JSON.readTree(ZaloOpenApiStub.sample("zalo-send-cs-request.json"));
+        assertThat(fieldPaths(sent, "")).isEqualTo(fieldPaths(sample, ""));
+    }
+
+    @Test
     void theFollowSampleGetsTheWelcomeWithItsQuickRepliesAsQueryButtons() {
         String user = newUser();
         webhook.post(ZaloEvents.follow(user)).expectStatus().isOk();
 
         ZaloOpenApiStub.SendCall call = awaitMessages(user, 1).get(0);
+        assertThat(call.path()).isEqualTo("/v3.0/oa/message/cs");
+        assertThat(call.accessToken()).isEqualTo(tokens.current().block().accessToken());
+        assertThat(call.body().path("recipient").path("user_id").asString()).isEqualTo(user);
         assertThat(call.text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "follow_welcome").text());
         List<String> titles = answers.get(AnswerBook.SYSTEM, "follow_welcome").quickReplies().stream()
                 .map(QuickReplyOption::title).toList();
@@ -138,6 +156,14 @@ class ZaloSamplesTest extends ZaloIntegrationTest {
         assertThat(counter("motcua.zalo.delivery.status", "event", "user_received_message")).isEqualTo(received + 1);
         assertThat(counter("motcua.zalo.delivery.status", "event", "user_seen_message")).isEqualTo(seen + 1);
         assertThat(accepted()).isEqualTo(before);
+    }
+
+    private static List<String> fieldPaths(JsonNode node, String prefix) {
+        if (!node.isObject()) {
+            return List.of(prefix);
+        }
+        return node.propertyNames().stream().sorted()
+                .flatMap(name -> fieldPaths(node.get(name), prefix + "/" + name).stream()).toList();
     }
 
     @Test

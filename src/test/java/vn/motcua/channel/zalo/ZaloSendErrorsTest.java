@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,9 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
 
     @Autowired
     ChannelClients clients;
+
+    @Autowired
+    HealthContributorRegistry health;
 
     @Test
     void anExpiredTokenIsRefreshedOnceThenTheMessageIsSentWithTheNewTokenAndTheNewPairIsStored() {
@@ -187,6 +192,12 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
         assertThat(parts.get(0).buttons()).isEmpty();
         assertThat(parts.get(2).buttonTitles()).containsExactly("Gặp nhân viên");
         assertThat(String.join(" ", parts.stream().map(ZaloOpenApiStub.SendCall::text).toList())).isEqualTo(text);
+    }
+
+    @Test
+    void theTokenHealthIsTheZaloComponentOfActuatorHealth() {
+        assertThat(health.getContributor("zalo")).isInstanceOf(ZaloHealthIndicator.class);
+        assertThat(((ZaloHealthIndicator) health.getContributor("zalo")).health().getStatus()).isEqualTo(Status.UP);
     }
 
     private double refusedButtons() {
