@@ -32,4 +32,23 @@ public sealed interface InboundContent {
     /** The person agreed to receive messages from us; {@code token} is the platform's permission to send, if any. */
     record OptIn(String type, String token) implements InboundContent {
     }
+
+    /** The person followed our account (Zalo "quan tâm"); {@code source} says from where, e.g. {@code oa_profile}. */
+    record Follow(String source) implements InboundContent {
+    }
+
+    /** The person stopped following our account: nothing may be sent to them any more. */
+    record Unfollow() implements InboundContent {
+    }
+
+    /**
+     * A person on our side answered from the platform's own inbox (the Zalo OA chat), not through this service: it is
+     * recorded as a caseworker's turn and the bot stays silent. {@code text} is null when they sent something else.
+     */
+    record CaseworkerEcho(String text) implements InboundContent {
+        @Override
+        public String toString() {
+            return "CaseworkerEcho[hidden]";
+        }
+    }
 }

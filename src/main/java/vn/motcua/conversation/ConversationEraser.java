@@ -4,11 +4,13 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
+import vn.motcua.channel.ReachabilityStore;
 import vn.motcua.handoff.HandoffQueue;
 
 /**
- * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue and
- * its opt-in. Every channel's "erase" path comes through here, so a new store is added to erasure in one place.
+ * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue,
+ * its opt-in and any note that it cannot be reached. Every channel's "erase" path comes through here, so a new store
+ * is added to erasure in one place.
  */
 @Component
 public class ConversationEraser {
@@ -16,16 +18,20 @@ public class ConversationEraser {
     private final ConversationStore conversations;
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
+    private final ReachabilityStore reachability;
 
-    public ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers) {
+    public ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers,
+                              ReachabilityStore reachability) {
         this.conversations = conversations;
         this.handoff = handoff;
         this.subscribers = subscribers;
+        this.reachability = reachability;
     }
 
     public Mono<Void> erase(String conversationId) {
         return conversations.delete(conversationId)
                 .then(handoff.remove(conversationId))
-                .then(subscribers.unsubscribe(conversationId));
+                .then(subscribers.unsubscribe(conversationId))
+                .then(reachability.markReachable(conversationId));
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import vn.motcua.channel.InboundContent;
 import vn.motcua.channel.InboundEvent;
+import vn.motcua.channel.ReachabilityStore;
 import vn.motcua.dialogue.Decision;
 import vn.motcua.dialogue.DialoguePolicy;
 import vn.motcua.dialogue.Payloads;
@@ -41,9 +42,11 @@ class TurnHandler implements InboundEventHandler {
     private final PseudonymousIds ids;
     private final TextSealer sealer;
     private final MeterRegistry meters;
+    private final ReachabilityStore reachability;
 
     TurnHandler(ConversationStore conversations, MessageParser parser, DialoguePolicy policy, ActionRunner runner,
-                HandoffQueue handoff, PseudonymousIds ids, TextSealer sealer, MeterRegistry meters) {
+                HandoffQueue handoff, PseudonymousIds ids, TextSealer sealer, MeterRegistry meters,
+                ReachabilityStore reachability) {
         this.conversations = conversations;
         this.parser = parser;
         this.policy = policy;
@@ -52,6 +55,7 @@ class TurnHandler implements InboundEventHandler {
         this.ids = ids;
         this.sealer = sealer;
         this.meters = meters;
+        this.reachability = reachability;
     }
 
     @Override
@@ -60,10 +64,31 @@ class TurnHandler implements InboundEventHandler {
         return conversations.find(id)
                 .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
                         sealer.seal(event.from().userId()), Instant.now())))
-                .flatMap(conversation -> turn(conversation, event));
+                .flatMap(conversation -> updateReachability(id, event)
+                        .then(Mono.defer(() -> turn(conversation, event))));
+    }
+
+    /** Unfollowing makes a person unreachable; anything they do themselves makes them reachable again. */
+    private Mono<Void> updateReachability(String id, InboundEvent event) {
+        if (event.content() instanceof InboundContent.Unfollow) {
+            return reachability.markUnreachable(id, event.channel().id() + ": unfollowed");
+        }
+        if (event.content() instanceof InboundContent.CaseworkerEcho) {
+            return Mono.empty();
+        }
+        return reachability.markReachable(id);
     }
 
     private Mono<Void> turn(Conversation conversation, InboundEvent event) {
+        if (event.content() instanceof InboundContent.CaseworkerEcho echo) {
+            // Someone on our side answered in the platform's own inbox: keep it in the record; the bot says nothing.
+            return conversations.save(conversation.withTurn(
+                    new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null, Instant.now())));
+        }
+        if (event.content() instanceof InboundContent.Unfollow) {
+            // Not something the person said: carry out the unsubscribe, store nothing new about them.
+            return runner.run(conversation, policy.unfollow(conversation).actions(), event.from()).then();
+        }
         String written = writtenText(event.content());
         Parse parse = understand(event.content(), written);
         Conversation recorded = conversation.withTurn(new Turn(Speaker.PERSON, sealer.seal(written),
@@ -115,6 +140,9 @@ class TurnHandler implements InboundEventHandler {
         }
         if (content instanceof InboundContent.OptIn optIn) {
             return policy.optIn(conversation, optIn.token());
+        }
+        if (content instanceof InboundContent.Follow) {
+            return policy.follow(conversation);
         }
         return policy.decide(conversation, parse);
     }

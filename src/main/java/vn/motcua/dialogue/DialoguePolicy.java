@@ -75,6 +75,16 @@ public class DialoguePolicy {
         return new Decision(null, List.of(reply(AnswerBook.SYSTEM, "referral_welcome")), 0);
     }
 
+    /** The person followed our account (Zalo "quan tâm"): welcome them and say what the bot is. */
+    public Decision follow(Conversation conversation) {
+        return new Decision(null, List.of(reply(AnswerBook.SYSTEM, "follow_welcome")), 0);
+    }
+
+    /** The person unfollowed: no awareness message may reach them, and nothing is said (it could not arrive). */
+    public Decision unfollow(Conversation conversation) {
+        return new Decision(null, List.of(new Action.Unsubscribe()), 0);
+    }
+
     /** The person agreed, on the platform's own prompt, to receive messages from us. */
     public Decision optIn(Conversation conversation, String sendToken) {
         return new Decision(Intents.SUBSCRIBE, List.of(new Action.Subscribe(sendToken),

@@ -1,7 +1,6 @@
 package vn.motcua.channel.messenger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +25,11 @@ import vn.motcua.channel.ChannelClient;
 import vn.motcua.channel.FailedSend;
 import vn.motcua.channel.FailedSendLog;
 import vn.motcua.channel.OutboundMessage;
+import vn.motcua.channel.OutboundPart;
+import vn.motcua.channel.PooledWebClient;
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.channel.ReplyAddress;
 import vn.motcua.channel.SendOutcome;
-import vn.motcua.channel.TextSplitter;
 
 /**
  * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool,
@@ -58,15 +55,8 @@ class MessengerSendClient implements ChannelClient {
         this.properties = properties;
         this.failures = failures;
         this.json = json;
-        ConnectionProvider pool = ConnectionProvider.builder("messenger-send")
-                .maxConnections(properties.sendConcurrency())
-                .pendingAcquireMaxCount(-1)
-                .build();
-        this.graph = WebClient.builder()
-                .baseUrl(properties.graphUrl())
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
-                        .responseTimeout(properties.sendTimeout())))
-                .build();
+        this.graph = PooledWebClient.create("messenger-send", properties.graphUrl(), properties.sendConcurrency(),
+                properties.sendTimeout());
     }
 
     @Override
@@ -76,12 +66,9 @@ class MessengerSendClient implements ChannelClient {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1;
-            bodies.add(messageBody(message.to(), parts.get(i), last ? message.quickReplies() : List.of()));
-        }
+        List<Map<String, Object>> bodies = OutboundPart.split(message, MAX_TEXT).stream()
+                .map(part -> messageBody(message.to(), part.text(), part.quickReplies()))
+                .toList();
         return Flux.fromIterable(bodies)
                 .concatMap(body -> deliver(message.conversationId(), body))
                 .reduce((first, next) -> first.delivered() ? next : first);

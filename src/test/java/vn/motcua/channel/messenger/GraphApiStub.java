@@ -17,20 +17,20 @@ import tools.jackson.databind.json.JsonMapper;
  * Stands in for the Graph API: records every Send API request and answers 200, or what a test scripted for one
  * recipient (a 500, an error code), in order.
  */
-final class GraphApiStub extends Dispatcher {
+public final class GraphApiStub extends Dispatcher {
 
     /** One Send API request as the platform would have received it. */
-    record SendCall(String path, String accessToken, String recipient, JsonNode body) {
+    public record SendCall(String path, String accessToken, String recipient, JsonNode body) {
 
         boolean isMessage() {
             return body.has("message");
         }
 
-        String text() {
+        public String text() {
             return body.path("message").path("text").asString("");
         }
 
-        List<String> quickReplyPayloads() {
+        public List<String> quickReplyPayloads() {
             return body.path("message").path("quick_replies").valueStream()
                     .map(q -> q.path("payload").asString("")).toList();
         }
@@ -68,7 +68,7 @@ final class GraphApiStub extends Dispatcher {
     }
 
     /** Messages (not sender actions) sent to one recipient, in the order they reached the platform. */
-    List<SendCall> messagesTo(String recipient) {
+    public List<SendCall> messagesTo(String recipient) {
         return calls.stream().filter(c -> c.recipient().equals(recipient) && c.isMessage()).toList();
     }
 

@@ -11,17 +11,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Posts webhook deliveries the way Meta does: raw JSON bytes signed with the app secret. */
-final class MessengerWebhookClient {
+public final class MessengerWebhookClient {
 
     private final WebTestClient http;
     private final String appSecret;
 
-    MessengerWebhookClient(WebTestClient http, String appSecret) {
+    public MessengerWebhookClient(WebTestClient http, String appSecret) {
         this.http = http;
         this.appSecret = appSecret;
     }
 
-    WebTestClient.ResponseSpec post(String json) {
+    public WebTestClient.ResponseSpec post(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return postSigned(body, "sha256=" + sign(body));
     }
@@ -45,7 +45,7 @@ final class MessengerWebhookClient {
     }
 
     /** A full delivery with one entry holding the given {@code messaging[]} events. */
-    static String delivery(String... events) {
+    public static String delivery(String... events) {
         return "{\"object\":\"page\",\"entry\":[" + entry(events) + "]}";
     }
 
@@ -53,7 +53,7 @@ final class MessengerWebhookClient {
         return "{\"id\":\"PAGE_ID\",\"time\":1700000000000,\"messaging\":[" + String.join(",", events) + "]}";
     }
 
-    static String text(String psid, String mid, String text) {
+    public static String text(String psid, String mid, String text) {
         return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"PAGE_ID\"},\"timestamp\":1700000000000,"
                 + "\"message\":{\"mid\":\"" + mid + "\",\"text\":\"" + text + "\"}}";
     }

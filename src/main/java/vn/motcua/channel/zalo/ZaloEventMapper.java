@@ -1,0 +1,180 @@
+package vn.motcua.channel.zalo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.motcua.channel.Channel;
+import vn.motcua.channel.InboundContent;
+import vn.motcua.channel.InboundEvent;
+import vn.motcua.channel.ReplyAddress;
+
+/**
+ * Maps one Zalo webhook event (Zalo posts one event per request) to at most one inbound event (platforms.md §2.2).
+ * Delivery receipts, echoes of our own sends and events we do not handle are acknowledged and counted, not queued.
+ */
+final class ZaloEventMapper {
+
+    static final Set<String> ATTACHMENT_EVENTS = Set.of("user_send_image", "user_send_sticker", "user_send_gif",
+            "user_send_audio", "user_send_video", "user_send_file", "user_send_link", "user_send_location",
+            "user_send_business_card");
+    private static final Set<String> STATUS_EVENTS = Set.of("user_received_message", "user_seen_message");
+    private static final String OA_SEND = "oa_send_";
+
+    private static final Logger log = LoggerFactory.getLogger(ZaloEventMapper.class);
+
+    private final ObjectMapper json;
+    private final ZaloButtons buttons;
+    private final String oaId;
+    private final MeterRegistry meters;
+
+    ZaloEventMapper(ObjectMapper json, ZaloButtons buttons, String oaId, MeterRegistry meters) {
+        this.json = json;
+        this.buttons = buttons;
+        this.oaId = oaId == null || oaId.isBlank() ? null : oaId.strip();
+        this.meters = meters;
+    }
+
+    /** Parses the body; the signature needs the event's own timestamp, so this runs before the check. */
+    JsonNode read(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedZaloEventException("body is not JSON");
+        }
+        if (root == null || !root.isObject() || root.path("event_name").asString("").isBlank()) {
+            throw new MalformedZaloEventException("body has no event_name");
+        }
+        return root;
+    }
+
+    /** The event's timestamp exactly as written in the body (epoch milliseconds, a string in Zalo's docs). */
+    static String timestampOf(JsonNode root) {
+        JsonNode timestamp = root.path("timestamp");
+        return timestamp.isMissingNode() || timestamp.isNull() ? null : timestamp.asString("");
+    }
+
+    List<InboundEvent> map(JsonNode root, Instant at) {
+        String name = root.path("event_name").asString();
+        if (!ourAccount(root, name)) {
+            ignored("other_oa");
+            log.info("Ignored a Zalo {} event for another Official Account of this app", printable(name));
+            return List.of();
+        }
+        if (STATUS_EVENTS.contains(name)) {
+            meters.counter("motcua.zalo.delivery.status", "event", name).increment();
+            return List.of();
+        }
+        return event(root, name, at).map(List::of).orElseGet(List::of);
+    }
+
+    private Optional<InboundEvent> event(JsonNode root, String name, Instant at) {
+        if ("user_send_text".equals(name)) {
+            return text(root, at);
+        }
+        if (ATTACHMENT_EVENTS.contains(name)) {
+            return person(root.path("sender"), root, name, at, attachment(root, name));
+        }
+        if ("follow".equals(name)) {
+            InboundContent follow = new InboundContent.Follow(root.path("source").asString(""));
+            return person(root.path("follower"), root, name, at, follow);
+        }
+        if ("unfollow".equals(name)) {
+            return person(root.path("follower"), root, name, at, new InboundContent.Unfollow());
+        }
+        if (name.startsWith(OA_SEND)) {
+            return echo(root, name, at);
+        }
+        ignored("unknown");
+        log.info("Acknowledged a Zalo event we do not handle: {}", printable(name));
+        return Optional.empty();
+    }
+
+    private Optional<InboundEvent> text(JsonNode root, Instant at) {
+        String text = root.path("message").path("text").asString("");
+        if (text.isBlank()) {
+            ignored("empty");
+            return Optional.empty();
+        }
+        InboundContent content = buttons.payloadOfTap(text)
+                .<InboundContent>map(payload -> new InboundContent.QuickReply(payload, text.strip()))
+                .orElseGet(() -> new InboundContent.Text(text));
+        return person(root.path("sender"), root, "user_send_text", at, content);
+    }
+
+    /** {@code oa_send_*} comes back for every message the OA sends; one with {@code admin_id} was typed by a person. */
+    private Optional<InboundEvent> echo(JsonNode root, String name, Instant at) {
+        String admin = root.path("sender").path("admin_id").asString("");
+        if (admin.isBlank()) {
+            ignored("own_echo");
+            return Optional.empty();
+        }
+        String text = root.path("message").path("text").asString(null);
+        return person(root.path("recipient"), root, name, at, new InboundContent.CaseworkerEcho(text));
+    }
+
+    private Optional<InboundEvent> person(JsonNode who, JsonNode root, String name, Instant at,
+                                          InboundContent content) {
+        String userId = who.path("id").asString("");
+        if (userId.isBlank()) {
+            ignored("no_user");
+            log.warn("Skipped a Zalo {} event without a user id", printable(name));
+            return Optional.empty();
+        }
+        ReplyAddress from = ReplyAddress.of(Channel.ZALO, userId);
+        return Optional.of(new InboundEvent(eventId(root, name, userId, at), from, at, content, false));
+    }
+
+    private static InboundContent attachment(JsonNode root, String name) {
+        List<String> types = new ArrayList<>();
+        root.path("message").path("attachments").forEach(a -> types.add(a.path("type").asString("unknown")));
+        if (types.isEmpty()) {
+            types.add(name.substring("user_send_".length()));
+        }
+        return new InboundContent.Attachment(types);
+    }
+
+    /** Dedupe on the message id; events without one on what they are, who and when. */
+    private static String eventId(JsonNode root, String name, String userId, Instant at) {
+        String msgId = root.path("message").path("msg_id").asString("");
+        if (!msgId.isBlank()) {
+            return "zalo:msg:" + msgId;
+        }
+        return "zalo:" + name + ":" + userId + ":" + at.toEpochMilli();
+    }
+
+    private boolean ourAccount(JsonNode root, String name) {
+        if (oaId == null) {
+            return true;
+        }
+        String eventOa;
+        if (name.startsWith(OA_SEND)) {
+            eventOa = root.path("sender").path("id").asString("");
+        } else if (root.has("oa_id")) {
+            eventOa = root.path("oa_id").asString("");
+        } else {
+            eventOa = root.path("recipient").path("id").asString("");
+        }
+        return eventOa.isBlank() || oaId.equals(eventOa);
+    }
+
+    private void ignored(String reason) {
+        meters.counter("motcua.zalo.ignored", "reason", reason).increment();
+    }
+
+    /** Event names are signed by Zalo, but a log line still only gets plain identifier characters. */
+    private static String printable(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9_.]", "?");
+        return safe.length() <= 64 ? safe : safe.substring(0, 64);
+    }
+}
