@@ -159,6 +159,15 @@
     clearReplies();
     options.forEach(function (option) {
       if (!option || typeof option.title !== 'string' || typeof option.payload !== 'string') { return; }
+      if (/^tel:\+?[0-9]{3,15}$/.test(option.payload)) {
+        // A call button dials the number on a phone instead of sending a message.
+        var call = document.createElement('a');
+        call.className = 'reply call';
+        call.href = option.payload;
+        call.textContent = option.title;
+        replies.appendChild(call);
+        return;
+      }
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'reply';

@@ -13,9 +13,12 @@ import vn.motcua.handoff.Priority;
  * @param sealedAddress     where replies go, encrypted, so a caseworker can answer later
  * @param priority          the highest priority it was escalated at, or null if never
  * @param misunderstandings low-confidence turns in a row
+ * @param place             the old district the person said they are in ("Gò Vấp"), so later service answers list the
+ *                          nearest first; null until they name one. Coarse on purpose: never an address.
  */
 public record Conversation(String id, Channel channel, ConversationState state, Priority priority, List<Turn> turns,
-                           int misunderstandings, String sealedAddress, Instant startedAt, Instant updatedAt) {
+                           int misunderstandings, String sealedAddress, Instant startedAt, Instant updatedAt,
+                           String place) {
 
     /** Recent turns kept with the conversation; older ones are dropped (nothing kept longer than needed). */
     public static final int MAX_TURNS = 50;
@@ -25,7 +28,7 @@ public record Conversation(String id, Channel channel, ConversationState state, 
     }
 
     public static Conversation start(String id, Channel channel, String sealedAddress, Instant now) {
-        return new Conversation(id, channel, ConversationState.BOT, null, List.of(), 0, sealedAddress, now, now);
+        return new Conversation(id, channel, ConversationState.BOT, null, List.of(), 0, sealedAddress, now, now, null);
     }
 
     public boolean isNew() {
@@ -38,20 +41,25 @@ public record Conversation(String id, Channel channel, ConversationState state, 
         while (next.size() > MAX_TURNS) {
             next.remove(0);
         }
-        return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at());
+        return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at(), place);
     }
 
     public Conversation withMisunderstandings(int count) {
-        return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt);
+        return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt, place);
     }
 
     public Conversation escalated(Priority to) {
         ConversationState next = state == ConversationState.WITH_HUMAN ? state : ConversationState.WAITING_FOR_HUMAN;
         Priority raised = priority == null ? to : priority.atLeast(to);
-        return new Conversation(id, channel, next, raised, turns, misunderstandings, sealedAddress, startedAt, updatedAt);
+        return new Conversation(id, channel, next, raised, turns, misunderstandings, sealedAddress, startedAt, updatedAt, place);
     }
 
     public Conversation withAddress(String sealed) {
-        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealed, startedAt, updatedAt);
+        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealed, startedAt, updatedAt, place);
+    }
+
+    public Conversation withPlace(String district) {
+        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealedAddress, startedAt, updatedAt,
+                district);
     }
 }

@@ -102,7 +102,11 @@ class TurnHandler implements InboundEventHandler {
                 decision.actions().stream().map(a -> a.getClass().getSimpleName()).toList());
         meters.counter("motcua.turns", "channel", event.channel().id(),
                 "intent", decision.understood() == null ? "unclear" : decision.understood()).increment();
-        return runner.run(recorded.withMisunderstandings(decision.misunderstandings()), decision.actions(), event.from())
+        Conversation decided = recorded.withMisunderstandings(decision.misunderstandings());
+        if (decision.place() != null) {
+            decided = decided.withPlace(decision.place());
+        }
+        return runner.run(decided, decision.actions(), event.from())
                 .flatMap(outcome -> outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation()));
     }
 
@@ -123,6 +127,9 @@ class TurnHandler implements InboundEventHandler {
         if (payload == null) {
             return null;
         }
+        if (Payloads.isSafetyAnswer(payload)) {
+            return null;
+        }
         return Payloads.intentOf(payload).map(Parse::certain)
                 .orElseGet(() -> isErasePayload(payload) ? Parse.certain(Intents.DELETE_DATA) : parser.parse(written));
     }
@@ -131,6 +138,9 @@ class TurnHandler implements InboundEventHandler {
         String payload = payloadOf(content);
         if (isErasePayload(payload)) {
             return policy.eraseAnswer(conversation, Payloads.ERASE_CONFIRM.equals(payload));
+        }
+        if (Payloads.isSafetyAnswer(payload)) {
+            return policy.safetyAnswer(conversation, Payloads.SAFE_YES.equals(payload));
         }
         if (content instanceof InboundContent.Attachment) {
             return policy.attachment(conversation);

@@ -2,12 +2,16 @@ package vn.motcua.dialogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationState;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Turn;
 import vn.motcua.handoff.Priority;
 import vn.motcua.knowledge.Answer;
 import vn.motcua.knowledge.AnswerBook;
@@ -23,6 +27,9 @@ import vn.motcua.nlu.Parse;
 public class DialoguePolicy {
 
     static final String DEFAULT = "default";
+    /** Intents in which a person tells what happened to them: the first time, the bot asks if it is safe to talk. */
+    private static final Set<String> DISCLOSURES = Set.of(Intents.DOMESTIC_VIOLENCE, Intents.SEXUAL_VIOLENCE,
+            Intents.CHILD_ABUSE);
     private static final int CLARIFY_OPTIONS = 3;
     private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
 
@@ -38,26 +45,67 @@ public class DialoguePolicy {
     public Decision decide(Conversation conversation, Parse parse) {
         List<Action> actions = new ArrayList<>();
         String intent = parse.intent();
-        if (Intents.isCrisis(intent)) {
+        String named = parse.location() == null ? null : parse.location().district();
+        String place = named != null ? named : conversation.place();
+        // The parser marks a crisis unsure only when the message names a place and no danger phrase.
+        if (Intents.isCrisis(intent) && !parse.lowConfidence()) {
             actions.add(reply(intent, DEFAULT));
             actions.add(new Action.Escalate(Priority.CRITICAL, intent));
             if (conversation.isNew()) {
                 actions.add(reply(AnswerBook.SYSTEM, "disclosure"));
             }
-            return new Decision(intent, actions, 0);
+            return new Decision(intent, actions, 0, named);
         }
         if (conversation.isNew() && !Intents.GREETING.equals(intent)) {
             actions.add(reply(AnswerBook.SYSTEM, "disclosure"));
+        }
+        if (named != null && isOnlyAPlace(parse)) {
+            // "tôi ở Gò Vấp": after a list of services, the same answer again, nearest to that place first;
+            // otherwise the place is kept for the services asked about next.
+            Optional<String> narrowed = lastServicesAnswer(conversation);
+            actions.add(narrowed.isPresent() ? reply(narrowed.get(), DEFAULT, place) : reply(AnswerBook.SYSTEM, "place_noted"));
+            return new Decision(narrowed.orElse(null), actions, 0, named);
         }
         if (parse.lowConfidence()) {
             int misunderstandings = conversation.misunderstandings() + 1;
             actions.add(misunderstandings >= MISUNDERSTANDINGS_BEFORE_OFFER
                     ? reply(AnswerBook.SYSTEM, "offer_caseworker")
                     : clarify(parse));
-            return new Decision(null, actions, misunderstandings);
+            return new Decision(null, actions, misunderstandings, named);
         }
-        actions.addAll(forIntent(conversation, intent));
-        return new Decision(intent, actions, 0);
+        actions.addAll(forIntent(conversation, intent, place));
+        if (DISCLOSURES.contains(intent) && !disclosedBefore(conversation)) {
+            actions.add(reply(AnswerBook.SYSTEM, "safe_to_talk"));
+        }
+        return new Decision(intent, actions, 0, named);
+    }
+
+    /** The person answered "is it safe for you to talk now?". */
+    public Decision safetyAnswer(Conversation conversation, boolean safe) {
+        return new Decision(null, List.of(reply(AnswerBook.SYSTEM, safe ? "safe_yes" : "safe_no")), 0);
+    }
+
+    /** A message that names a place and nothing the classifier is sure of ("tôi ở Gò Vấp", "q7"). */
+    private static boolean isOnlyAPlace(Parse parse) {
+        return parse.lowConfidence() || Intents.OUT_OF_SCOPE.equals(parse.intent()) || Intents.GREETING.equals(parse.intent());
+    }
+
+    /** The intent of the bot's latest answer, if that answer listed services. */
+    private Optional<String> lastServicesAnswer(Conversation conversation) {
+        List<Turn> turns = conversation.turns();
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            Turn turn = turns.get(i);
+            if (turn.speaker() == Speaker.BOT && turn.intent() != null && !AnswerBook.SYSTEM.equals(turn.intent())) {
+                String intent = turn.intent();
+                return answers.find(intent, DEFAULT).filter(a -> a.services() != null).map(a -> intent);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean disclosedBefore(Conversation conversation) {
+        return conversation.turns().stream()
+                .anyMatch(t -> t.speaker() == Speaker.PERSON && DISCLOSURES.contains(t.intent()));
     }
 
     /** A picture, voice message, sticker or file: the bot reads text only. */
@@ -99,15 +147,15 @@ public class DialoguePolicy {
         return new Decision(Intents.DELETE_DATA, List.of(reply(Intents.DELETE_DATA, "cancelled")), 0);
     }
 
-    private List<Action> forIntent(Conversation conversation, String intent) {
+    private List<Action> forIntent(Conversation conversation, String intent, String place) {
         return switch (intent) {
             case Intents.HUMAN_AGENT -> humanAgent(conversation);
             case Intents.DELETE_DATA -> List.of(reply(intent, "confirm"));
             case Intents.SUBSCRIBE -> List.of(new Action.Subscribe(null), reply(intent, DEFAULT));
             case Intents.UNSUBSCRIBE -> List.of(new Action.Unsubscribe(), reply(intent, DEFAULT));
             case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER ->
-                    List.of(reply(intent, DEFAULT), new Action.Escalate(Priority.HIGH, intent));
-            default -> List.of(reply(intent, DEFAULT));
+                    List.of(reply(intent, DEFAULT, place), new Action.Escalate(Priority.HIGH, intent));
+            default -> List.of(reply(intent, DEFAULT, place));
         };
     }
 
@@ -135,6 +183,11 @@ public class DialoguePolicy {
     }
 
     private Action reply(String intent, String variant) {
-        return new Action.Reply(intent, composer.compose(answers.get(intent, variant), null));
+        return reply(intent, variant, null);
+    }
+
+    /** An answer, with any services it lists chosen nearest to {@code place} (an old district, or null). */
+    private Action reply(String intent, String variant, String place) {
+        return new Action.Reply(intent, composer.compose(answers.get(intent, variant), place));
     }
 }

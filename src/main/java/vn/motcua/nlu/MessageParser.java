@@ -44,8 +44,10 @@ public class MessageParser {
                     location);
         }
         boolean unsure = classification.confidence() < lowConfidence;
-        // A crisis is answered even when the classifier is unsure: asking "did you mean…?" would cost time.
-        if (unsure && Intents.isCrisis(classification.intent())) {
+        // A crisis is answered even when the classifier is unsure: asking "did you mean…?" would cost time. The one
+        // exception is an unsure guess on a message that names a place and no danger phrase ("tôi ở Gò Vấp"): that
+        // is someone saying where they are, and the bot asks (its topics still offer the emergency answer).
+        if (unsure && Intents.isCrisis(classification.intent()) && location == null) {
             unsure = false;
         }
         if (classification.confidence() < outOfScopeBelow && !Intents.isCrisis(classification.intent())) {

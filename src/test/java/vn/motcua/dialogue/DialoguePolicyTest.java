@@ -17,6 +17,7 @@ import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.knowledge.ServiceDirectory;
 import vn.motcua.knowledge.ContentFiles;
 import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.nlu.Location;
 import vn.motcua.nlu.Parse;
 import vn.motcua.nlu.ScoredIntent;
 
@@ -139,5 +140,71 @@ class DialoguePolicyTest {
     void anAttachmentIsAnsweredKindlyWithACaseworkerOffer() {
         Action.Reply reply = (Action.Reply) policy.attachment(ongoing()).actions().get(0);
         assertThat(reply.answer().quickReplies()).extracting(q -> q.payload()).contains("INTENT:human_agent");
+    }
+
+    private static Parse withPlace(String intent, boolean unsure, String district) {
+        return new Parse(intent, unsure ? 0.3 : 0.9, List.of(new ScoredIntent(intent, unsure ? 0.3 : 0.9)), unsure, null,
+                new Location(district, null, false));
+    }
+
+    private static Conversation afterBotAnswer(String intent) {
+        return ongoing().withTurn(new Turn(Speaker.BOT, null, intent, Instant.now()));
+    }
+
+    private static String firstListed(Decision decision) {
+        Action.Reply reply = (Action.Reply) decision.actions().get(0);
+        return reply.answer().text().lines().filter(l -> l.startsWith("• ")).findFirst().orElse("");
+    }
+
+    @Test
+    void theFirstDisclosureAsksWhetherItIsSafeToTalkNow() {
+        Decision decision = policy.decide(ongoing(), Parse.certain("domestic_violence"));
+        assertThat(decision.actions()).last()
+                .isEqualTo(new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "safe_to_talk")));
+        assertThat(answers.get(AnswerBook.SYSTEM, "safe_to_talk").quickReplies()).extracting(q -> q.payload())
+                .containsExactly(Payloads.SAFE_YES, Payloads.SAFE_NO);
+    }
+
+    @Test
+    void theSafetyQuestionIsNotAskedAgainAfterALaterDisclosure() {
+        Conversation disclosed = ongoing().withTurn(new Turn(Speaker.PERSON, null, "domestic_violence", Instant.now()));
+        assertThat(policy.decide(disclosed, Parse.certain("sexual_violence")).actions())
+                .noneMatch(a -> a instanceof Action.Reply r && r.answer().text().contains("an toàn để nói chuyện"));
+    }
+
+    @Test
+    void notSafeToTalkGetsTheWayOutAndACallButton() {
+        Action.Reply reply = (Action.Reply) policy.safetyAnswer(ongoing(), false).actions().get(0);
+        assertThat(reply.answer().text()).contains("113").contains("xóa");
+        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload()).contains("tel:113");
+    }
+
+    @Test
+    void namingAPlaceAfterAServicesAnswerListsTheNearestFirst() {
+        Decision decision = policy.decide(afterBotAnswer("shelter"), withPlace("out_of_scope", true, "Gò Vấp"));
+        assertThat(decision.understood()).isEqualTo("shelter");
+        assertThat(firstListed(decision)).contains("14 Nguyễn Văn Bảo");
+        assertThat(decision.place()).isEqualTo("Gò Vấp");
+        assertThat(decision.misunderstandings()).isZero();
+    }
+
+    @Test
+    void namingAPlaceBeforeAskingIsRememberedForTheNextServicesAnswer() {
+        Decision noted = policy.decide(ongoing(), withPlace("out_of_scope", true, "Bình Chánh"));
+        assertThat(((Action.Reply) noted.actions().get(0)).answer().text()).contains("gần chỗ bạn");
+        assertThat(noted.place()).isEqualTo("Bình Chánh");
+
+        Decision later = policy.decide(ongoing().withPlace("Bình Chánh"), Parse.certain("one_stop_info"));
+        assertThat(firstListed(later)).contains("Nhi Đồng Thành phố");
+    }
+
+    @Test
+    void aServicesQuestionThatNamesAPlaceListsThatPlaceFirst() {
+        Decision decision = policy.decide(ongoing(), withPlace("legal_aid", false, "Quận 10"));
+        String text = ((Action.Reply) decision.actions().get(0)).answer().text();
+        assertThat(text.indexOf("470 Nguyễn Tri Phương")).isPositive().isLessThan(text.indexOf("131 Nam Kỳ Khởi Nghĩa"));
+        String inDistrict1 = ((Action.Reply) policy.decide(ongoing(), withPlace("legal_aid", false, "Quận 1")).actions()
+                .get(0)).answer().text();
+        assertThat(inDistrict1.indexOf("131 Nam Kỳ Khởi Nghĩa")).isPositive().isLessThan(inDistrict1.indexOf("470 Nguyễn Tri Phương"));
     }
 }

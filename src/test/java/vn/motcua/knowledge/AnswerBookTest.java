@@ -38,21 +38,38 @@ class AnswerBookTest {
         }
     }
 
+    /**
+     * Every answer, as composed with the directory for any place, fits every channel in one message: text within
+     * 2,000 characters (Messenger, Zalo, web chat), at most 5 buttons (Zalo shows 5; Messenger allows 13), titles
+     * within 20 characters (Messenger).
+     */
     @Test
-    void everyAnswerFitsMessengerAndEveryButtonLeadsSomewhere() {
+    void everyAnswerFitsEveryChannelAndEveryButtonLeadsSomewhere() {
+        for (String district : new String[] {null, "Gò Vấp", "Quận 10", "Bình Chánh"}) {
+            book.all().forEach((intent, variants) -> variants.forEach((variant, written) -> {
+                Answer composed = composer.compose(written, district);
+                assertThat(composed.text().length()).as(intent + "/" + variant + " in " + district).isLessThanOrEqualTo(2000);
+            }));
+        }
         book.all().forEach((intent, variants) -> variants.forEach((variant, answer) -> {
             String where = intent + "/" + variant;
-            assertThat(answer.text().length()).as(where).isLessThanOrEqualTo(2000);
-            assertThat(answer.quickReplies()).as(where).hasSizeLessThanOrEqualTo(13);
+            assertThat(answer.quickReplies()).as(where).hasSizeLessThanOrEqualTo(5);
             answer.quickReplies().forEach(q -> {
                 assertThat(q.title().length()).as(where + " " + q.title()).isLessThanOrEqualTo(20);
                 assertThat(Payloads.intentOf(q.payload()).isPresent()
-                        || q.payload().equals(Payloads.ERASE_CONFIRM) || q.payload().equals(Payloads.ERASE_CANCEL))
+                        || q.payload().equals(Payloads.ERASE_CONFIRM) || q.payload().equals(Payloads.ERASE_CANCEL)
+                        || Payloads.isSafetyAnswer(q.payload()) || isDirectoryNumber(q.payload()))
                         .as(where + " " + q.payload()).isTrue();
             });
         }));
         book.all().keySet().forEach(intent ->
                 book.topic(intent).ifPresent(topic -> assertThat(topic.length()).as(intent).isLessThanOrEqualTo(20)));
+    }
+
+    /** A call button may only dial a number the directory carries. */
+    private boolean isDirectoryNumber(String payload) {
+        return Payloads.isCall(payload) && directory.all().stream().flatMap(e -> e.phones().stream())
+                .anyMatch(p -> p.dialable().equals(payload.substring(Payloads.CALL_PREFIX.length())));
     }
 
     @Test

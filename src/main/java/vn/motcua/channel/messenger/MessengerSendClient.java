@@ -30,6 +30,7 @@ import vn.motcua.channel.PooledWebClient;
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.channel.ReplyAddress;
 import vn.motcua.channel.SendOutcome;
+import vn.motcua.dialogue.Payloads;
 
 /**
  * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool,
@@ -137,7 +138,11 @@ class MessengerSendClient implements ChannelClient {
         }
     }
 
-    private static Map<String, Object> messageBody(ReplyAddress to, String text, List<QuickReplyOption> quickReplies) {
+    private static Map<String, Object> messageBody(ReplyAddress to, String text, List<QuickReplyOption> options) {
+        // A Messenger quick reply cannot dial: call buttons are left out, and the number stays in the text, where
+        // the Messenger apps make it tappable. (The phone_number template button needs a +country number, which
+        // short codes such as 113 do not have.)
+        List<QuickReplyOption> quickReplies = options.stream().filter(o -> !Payloads.isCall(o.payload())).toList();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("text", text);
         if (!quickReplies.isEmpty()) {

@@ -41,12 +41,28 @@ class OneSharedPipelineTest extends ZaloIntegrationTest {
         List<String> onZalo = OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text).toList();
         List<String> onMessenger = GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text).toList();
         assertThat(onZalo).isNotEmpty().containsExactlyElementsOf(onMessenger).endsWith(thanks);
+        // The same choices, except call buttons: Zalo dials them (oa.open.phone); a Messenger quick reply cannot,
+        // so there the number stays in the text.
         List<List<String>> zaloChoices = OPENAPI.deliveredTo(zaloUser).stream()
-                .map(ZaloOpenApiStub.SendCall::buttonTitles).toList();
+                .map(call -> call.buttons().stream().filter(b -> !"oa.open.phone".equals(b.path("type").asString()))
+                        .map(b -> b.path("title").asString("")).toList()).toList();
         List<List<String>> messengerChoices = GRAPH.messagesTo(psid).stream()
                 .map(c -> c.body().path("message").path("quick_replies").valueStream()
                         .map(q -> q.path("title").asString()).toList()).toList();
         assertThat(zaloChoices).isEqualTo(messengerChoices);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEmergencyAnswerOnZaloCarriesAButtonThatDials113() {
+        String zaloUser = newUser();
+        webhook.post(ZaloEvents.text(zaloUser, newMsgId(), "cứu tôi với anh ta đang đánh tôi")).expectStatus().isOk();
+        eventually().until(() -> !OPENAPI.deliveredTo(zaloUser).isEmpty());
+        ZaloOpenApiStub.SendCall first = OPENAPI.deliveredTo(zaloUser).get(0);
+        assertThat(first.text()).contains("113");
+        assertThat(first.buttons()).anySatisfy(b -> {
+            assertThat(b.path("type").asString()).isEqualTo("oa.open.phone");
+            assertThat(b.path("payload").path("phone_code").asString()).isEqualTo("113");
+        });
     }
 
     /** Waits until both people got the answer to the follow-up, which comes after everything else. */
