@@ -58,6 +58,17 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
     }
 
     @Test
+    void aCryForHelpShows113FirstWithAButtonThatDialsIt() {
+        browser.get(baseUrl() + "/");
+        type("cuu toi voi anh ta dang danh toi");
+
+        waitForBotMessage(firstLine(answers.get("emergency", "default").text()));
+        WebElement call = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@id='replies']/a[normalize-space()='Gọi 113']")));
+        assertThat(call.getAttribute("href")).isEqualTo("tel:113");
+    }
+
+    @Test
     void quickExitShowsTheNeutralPageAndBackDoesNotReturnToTheChat() {
         browser.get(partnerOrigin() + "/start.html");
         openChatAndGreet();
