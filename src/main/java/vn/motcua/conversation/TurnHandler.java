@@ -154,7 +154,7 @@ class TurnHandler implements InboundEventHandler {
         if (content instanceof InboundContent.Follow) {
             return policy.follow(conversation);
         }
-        return policy.decide(conversation, parse);
+        return policy.decide(conversation, parse, content instanceof InboundContent.Text text ? text.text() : null);
     }
 
     private static String payloadOf(InboundContent content) {

@@ -43,6 +43,14 @@ public class DialoguePolicy {
 
     /** A message (typed, or a button carrying an intent) that the NLU has parsed. */
     public Decision decide(Conversation conversation, Parse parse) {
+        return decide(conversation, parse, null);
+    }
+
+    /**
+     * @param written what the person wrote, when they typed it: it picks the most fitting answer of an intent
+     *                (a question about fines gets the fines answer); null for a button
+     */
+    public Decision decide(Conversation conversation, Parse parse, String written) {
         List<Action> actions = new ArrayList<>();
         String intent = parse.intent();
         String named = parse.location() == null ? null : parse.location().district();
@@ -73,7 +81,7 @@ public class DialoguePolicy {
                     : clarify(parse));
             return new Decision(null, actions, misunderstandings, named);
         }
-        actions.addAll(forIntent(conversation, intent, place));
+        actions.addAll(forIntent(conversation, intent, place, answers.variantFor(intent, written)));
         if (DISCLOSURES.contains(intent) && !disclosedBefore(conversation)) {
             actions.add(reply(AnswerBook.SYSTEM, "safe_to_talk"));
         }
@@ -147,15 +155,15 @@ public class DialoguePolicy {
         return new Decision(Intents.DELETE_DATA, List.of(reply(Intents.DELETE_DATA, "cancelled")), 0);
     }
 
-    private List<Action> forIntent(Conversation conversation, String intent, String place) {
+    private List<Action> forIntent(Conversation conversation, String intent, String place, String variant) {
         return switch (intent) {
             case Intents.HUMAN_AGENT -> humanAgent(conversation);
             case Intents.DELETE_DATA -> List.of(reply(intent, "confirm"));
             case Intents.SUBSCRIBE -> List.of(new Action.Subscribe(null), reply(intent, DEFAULT));
             case Intents.UNSUBSCRIBE -> List.of(new Action.Unsubscribe(), reply(intent, DEFAULT));
             case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER ->
-                    List.of(reply(intent, DEFAULT, place), new Action.Escalate(Priority.HIGH, intent));
-            default -> List.of(reply(intent, DEFAULT, place));
+                    List.of(reply(intent, variant, place), new Action.Escalate(Priority.HIGH, intent));
+            default -> List.of(reply(intent, variant, place));
         };
     }
 

@@ -1,8 +1,11 @@
 package vn.motcua.knowledge;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -12,6 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.nlu.AccentFolding;
 
 /**
  * Every answer the bot can give, loaded from {@code intents/*.answers.yml}. Answers live in files staff can edit,
@@ -27,7 +31,12 @@ public class AnswerBook {
     private static final String SUFFIX = ".answers.yml";
 
     /** One complete, parsed set of answer files; replaced whole, never edited in place. */
-    record Contents(Map<String, Map<String, Answer>> answers, Map<String, String> topics) {
+    record Contents(Map<String, Map<String, Answer>> answers, Map<String, String> topics,
+                    Map<String, List<VariantTrigger>> triggers) {
+    }
+
+    /** A variant chosen when the message contains one of its phrases ({@code when:} in the file, in file order). */
+    record VariantTrigger(String variant, List<List<String>> phrases) {
     }
 
     private volatile Contents contents;
@@ -39,8 +48,9 @@ public class AnswerBook {
     static Contents parse(ContentFiles files) {
         Map<String, Map<String, Answer>> answers = new HashMap<>();
         Map<String, String> topics = new HashMap<>();
-        files.intentFiles(SUFFIX).forEach((name, text) -> load(name, text, answers, topics));
-        return new Contents(Map.copyOf(answers), Map.copyOf(topics));
+        Map<String, List<VariantTrigger>> triggers = new HashMap<>();
+        files.intentFiles(SUFFIX).forEach((name, text) -> load(name, text, answers, topics, triggers));
+        return new Contents(Map.copyOf(answers), Map.copyOf(topics), Map.copyOf(triggers));
     }
 
     void replace(Contents next) {
@@ -58,6 +68,28 @@ public class AnswerBook {
                 new IllegalStateException("intents/" + intent + SUFFIX + " has no answer '" + variant + "'"));
     }
 
+    /**
+     * Which answer of an intent fits the message: the first variant whose {@code when:} phrases the message contains
+     * (compared without accents, on whole words), otherwise {@code default}. So "chồng đánh vợ bị phạt bao nhiêu"
+     * gets the fines answer of {@code legal_rights}, not its general one.
+     */
+    public String variantFor(String intent, String message) {
+        if (message == null || message.isBlank()) {
+            return "default";
+        }
+        List<String> words = words(message);
+        for (VariantTrigger trigger : contents.triggers().getOrDefault(intent, List.of())) {
+            if (trigger.phrases().stream().anyMatch(phrase -> Collections.indexOfSubList(words, phrase) >= 0)) {
+                return trigger.variant();
+            }
+        }
+        return "default";
+    }
+
+    private static List<String> words(String text) {
+        return List.of(AccentFolding.fold(text.toLowerCase(Locale.ROOT)).split("[^\\p{L}\\p{Nd}]+"));
+    }
+
     /** A short label for the intent, used as a button title when the bot asks what the person meant. */
     public Optional<String> topic(String intent) {
         return Optional.ofNullable(contents.topics().get(intent));
@@ -69,7 +101,7 @@ public class AnswerBook {
 
     @SuppressWarnings("unchecked")
     private static void load(String fileName, String content, Map<String, Map<String, Answer>> answers,
-                             Map<String, String> topics) {
+                             Map<String, String> topics, Map<String, List<VariantTrigger>> triggers) {
         String intent = fileName.substring(0, fileName.length() - SUFFIX.length());
         try {
             Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
@@ -80,9 +112,16 @@ public class AnswerBook {
                 topics.put(intent, topic);
             }
             Map<String, Answer> byVariant = new HashMap<>();
-            ((Map<String, Object>) variants).forEach((variant, value) ->
-                    byVariant.put(variant, answer(fileName, variant, value)));
+            List<VariantTrigger> chosenWhen = new ArrayList<>();
+            ((Map<String, Object>) variants).forEach((variant, value) -> {
+                byVariant.put(variant, answer(fileName, variant, value));
+                if (value instanceof Map<?, ?> map && map.get("when") instanceof List<?> phrases) {
+                    chosenWhen.add(new VariantTrigger(variant,
+                            phrases.stream().map(p -> words(String.valueOf(p))).toList()));
+                }
+            });
             answers.put(intent, byVariant);
+            triggers.put(intent, List.copyOf(chosenWhen));
         } catch (YAMLException | ClassCastException e) {
             throw new IllegalStateException("intents/" + fileName + " is not valid: " + e.getMessage(), e);
         }

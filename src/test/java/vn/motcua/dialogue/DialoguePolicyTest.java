@@ -207,4 +207,11 @@ class DialoguePolicyTest {
                 .get(0)).answer().text();
         assertThat(inDistrict1.indexOf("131 Nam Kỳ Khởi Nghĩa")).isPositive().isLessThan(inDistrict1.indexOf("470 Nguyễn Tri Phương"));
     }
+
+    @Test
+    void whatThePersonWroteChoosesTheFittingAnswerOfAnIntent() {
+        Decision decision = policy.decide(ongoing(), Parse.certain("legal_rights"), "chồng đánh vợ bị phạt bao nhiêu");
+        assertThat(decision.actions()).containsExactly(new Action.Reply("legal_rights",
+                composer.compose(answers.get("legal_rights", "fines"), null)));
+    }
 }

@@ -73,6 +73,17 @@ class AnswerBookTest {
     }
 
     @Test
+    void aLegalQuestionGetsTheAnswerThatFitsIt() {
+        assertThat(book.variantFor("legal_rights", "chồng đánh vợ bị phạt bao nhiêu tiền")).isEqualTo("fines");
+        assertThat(book.variantFor("legal_rights", "chong danh vo bi phat bao nhieu")).isEqualTo("fines");
+        assertThat(book.variantFor("legal_rights", "lệnh cấm tiếp xúc là gì")).isEqualTo("no_contact");
+        assertThat(book.variantFor("legal_rights", "e mun ly hon thi sao")).isEqualTo("divorce_custody");
+        assertThat(book.variantFor("legal_rights", "luật có bảo vệ tôi không")).isEqualTo("default");
+        assertThat(book.variantFor("hotline", "bị phạt bao nhiêu")).isEqualTo("default");
+        assertThat(book.get("legal_rights", "fines").text()).contains("282/2025/NĐ-CP").doesNotContain("144/2021");
+    }
+
+    @Test
     void theEmergencyAnswerPuts113OnItsFirstLine() {
         assertThat(book.get(Intents.EMERGENCY, "default").text().lines().findFirst().orElseThrow()).contains("113");
         assertThat(book.get(Intents.SELF_HARM, "default").text()).contains("115");
