@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.channel.Channel;
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationState;
@@ -150,7 +151,9 @@ public class DialoguePolicy {
     /** The person answered the erase question with a button. */
     public Decision eraseAnswer(Conversation conversation, boolean confirmed) {
         if (confirmed) {
-            return new Decision(Intents.DELETE_DATA, List.of(new Action.Erase(), reply(Intents.DELETE_DATA, "done")), 0);
+            // How to delete what is left on the person's side depends on where they wrote from.
+            String done = conversation.channel() == Channel.WEBCHAT ? "done_webchat" : "done";
+            return new Decision(Intents.DELETE_DATA, List.of(new Action.Erase(), reply(Intents.DELETE_DATA, done)), 0);
         }
         return new Decision(Intents.DELETE_DATA, List.of(reply(Intents.DELETE_DATA, "cancelled")), 0);
     }

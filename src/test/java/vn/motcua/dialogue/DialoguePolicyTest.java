@@ -214,4 +214,13 @@ class DialoguePolicyTest {
         assertThat(decision.actions()).containsExactly(new Action.Reply("legal_rights",
                 composer.compose(answers.get("legal_rights", "fines"), null)));
     }
+
+    @Test
+    void afterErasingTheWebChatSaysHowToClearTheBrowserAndTheAppsSayHowToDeleteTheChat() {
+        Conversation web = Conversation.start("w", Channel.WEBCHAT, null, Instant.now());
+        Action.Reply onWeb = (Action.Reply) policy.eraseAnswer(web, true).actions().get(1);
+        assertThat(onWeb.answer().text()).contains("lịch sử duyệt web").doesNotContain("Messenger");
+        Action.Reply onMessenger = (Action.Reply) policy.eraseAnswer(ongoing(), true).actions().get(1);
+        assertThat(onMessenger.answer().text()).contains("Messenger").contains("Zalo");
+    }
 }
