@@ -41,7 +41,8 @@ public record Conversation(String id, Channel channel, ConversationState state, 
         while (next.size() > MAX_TURNS) {
             next.remove(0);
         }
-        return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at(), place);
+        return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at(),
+                place);
     }
 
     public Conversation withMisunderstandings(int count) {

@@ -136,6 +136,9 @@ class TurnHandler implements InboundEventHandler {
 
     private Decision decide(Conversation conversation, InboundContent content, Parse parse) {
         String payload = payloadOf(content);
+        if (Payloads.ERASE_QUIETLY.equals(payload)) {
+            return policy.eraseQuietly();
+        }
         if (isErasePayload(payload)) {
             return policy.eraseAnswer(conversation, Payloads.ERASE_CONFIRM.equals(payload));
         }
@@ -168,7 +171,8 @@ class TurnHandler implements InboundEventHandler {
     }
 
     private static boolean isErasePayload(String payload) {
-        return Payloads.ERASE_CONFIRM.equals(payload) || Payloads.ERASE_CANCEL.equals(payload);
+        return Payloads.ERASE_CONFIRM.equals(payload) || Payloads.ERASE_CANCEL.equals(payload)
+                || Payloads.ERASE_QUIETLY.equals(payload);
     }
 
     private static String writtenText(InboundContent content) {

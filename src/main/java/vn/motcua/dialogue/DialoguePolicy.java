@@ -148,6 +148,11 @@ public class DialoguePolicy {
                 reply(AnswerBook.SYSTEM, "optin_confirmed")), 0);
     }
 
+    /** Erase again, with nothing said: the channel already confirmed the erasure and the person has left. */
+    public Decision eraseQuietly() {
+        return new Decision(Intents.DELETE_DATA, List.of(new Action.Erase()), 0);
+    }
+
     /** The person answered the erase question with a button. */
     public Decision eraseAnswer(Conversation conversation, boolean confirmed) {
         if (confirmed) {

@@ -10,6 +10,8 @@ public final class Payloads {
     public static final String INTENT_PREFIX = "INTENT:";
     public static final String ERASE_CONFIRM = "ERASE:CONFIRM";
     public static final String ERASE_CANCEL = "ERASE:CANCEL";
+    /** Erase with no reply: queued by a channel that already told the person and has nobody left to tell. */
+    public static final String ERASE_QUIETLY = "ERASE:QUIETLY";
     /** The answers to "is it safe for you to talk now?". */
     public static final String SAFE_YES = "SAFE:YES";
     public static final String SAFE_NO = "SAFE:NO";

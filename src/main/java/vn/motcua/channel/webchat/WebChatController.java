@@ -209,6 +209,6 @@ class WebChatController {
     }
 
     private static InboundEvent eraseAgain(String session) {
-        return event(session, new InboundContent.QuickReply(Payloads.ERASE_CONFIRM, ""));
+        return event(session, new InboundContent.QuickReply(Payloads.ERASE_QUIETLY, ""));
     }
 }
