@@ -80,6 +80,8 @@ class DialoguePolicyTest {
         Decision decision = policy.decide(ongoing(), unsure("legal_rights", "out_of_scope", "legal_aid", "police_report"));
         Action.Reply reply = (Action.Reply) decision.actions().get(0);
         assertThat(reply.answer().text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "clarify").text());
+        // Even when the bot has not understood, someone in danger reads the number to call.
+        assertThat(reply.answer().text()).contains("113");
         assertThat(reply.answer().quickReplies()).extracting(q -> q.payload())
                 .containsExactly("INTENT:legal_rights", "INTENT:legal_aid", "INTENT:police_report", "INTENT:human_agent");
         assertThat(decision.misunderstandings()).isEqualTo(1);
