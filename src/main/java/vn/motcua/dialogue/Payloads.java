@@ -15,8 +15,6 @@ public final class Payloads {
     /** The answers to "is it safe for you to talk now?". */
     public static final String SAFE_YES = "SAFE:YES";
     public static final String SAFE_NO = "SAFE:NO";
-    /** A button that dials a number where the platform can ({@code tel:113}); see each channel client. */
-    public static final String CALL_PREFIX = "tel:";
 
     private Payloads() {
     }
@@ -27,10 +25,6 @@ public final class Payloads {
 
     public static boolean isSafetyAnswer(String payload) {
         return SAFE_YES.equals(payload) || SAFE_NO.equals(payload);
-    }
-
-    public static boolean isCall(String payload) {
-        return payload != null && payload.startsWith(CALL_PREFIX);
     }
 
     /** The intent a payload points at, if it is one of ours. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.dialogue.Payloads;
 import vn.motcua.nlu.Intents;
 
@@ -68,8 +69,8 @@ class AnswerBookTest {
 
     /** A call button may only dial a number the directory carries. */
     private boolean isDirectoryNumber(String payload) {
-        return Payloads.isCall(payload) && directory.all().stream().flatMap(e -> e.phones().stream())
-                .anyMatch(p -> p.dialable().equals(payload.substring(Payloads.CALL_PREFIX.length())));
+        return new QuickReplyOption("", payload).dials() && directory.all().stream().flatMap(e -> e.phones().stream())
+                .anyMatch(p -> p.dialable().equals(payload.substring(QuickReplyOption.CALL_PREFIX.length())));
     }
 
     @Test

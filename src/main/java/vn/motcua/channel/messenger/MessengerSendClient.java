@@ -30,7 +30,6 @@ import vn.motcua.channel.PooledWebClient;
 import vn.motcua.channel.QuickReplyOption;
 import vn.motcua.channel.ReplyAddress;
 import vn.motcua.channel.SendOutcome;
-import vn.motcua.dialogue.Payloads;
 
 /**
  * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool,
@@ -142,7 +141,7 @@ class MessengerSendClient implements ChannelClient {
         // A Messenger quick reply cannot dial: call buttons are left out, and the number stays in the text, where
         // the Messenger apps make it tappable. (The phone_number template button needs a +country number, which
         // short codes such as 113 do not have.)
-        List<QuickReplyOption> quickReplies = options.stream().filter(o -> !Payloads.isCall(o.payload())).toList();
+        List<QuickReplyOption> quickReplies = options.stream().filter(o -> !o.dials()).toList();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("text", text);
         if (!quickReplies.isEmpty()) {
