@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import vn.motcua.nlu.NluCommand;
+import vn.motcua.cli.NluCommand;
 
 /** Một Cửa Chat: one service that hears Messenger (and later Zalo and web chat) and answers in Vietnamese. */
 @SpringBootApplication

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import vn.motcua.knowledge.ContentFiles;
-import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /**
  * Parsing realistic messages (the held-out lines: short and long, with and without accents, teencode) with the
@@ -48,7 +48,7 @@ public class ParseBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Nlu nlu = NluFactory.build(new ContentFiles(KnowledgeProperties.of(null)), ClassifierSettings.CHOSEN,
+        Nlu nlu = NluFactory.build(new ContentFiles(ContentProperties.of(null)), ClassifierSettings.CHOSEN,
                 NluProperties.DEFAULT_LOW_CONFIDENCE);
         parser = nlu.parser();
         List<String> lines = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.Channel;
+import vn.motcua.message.Channel;
 import vn.motcua.privacy.TextSealer;
 
 /** Subscribers in process memory; the send token is kept encrypted like every reply address. */

@@ -1,7 +1,7 @@
 package vn.motcua.campaign;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.Channel;
+import vn.motcua.message.Channel;
 
 /** Who asked to receive awareness messages, by pseudonymous conversation id and channel. */
 public interface SubscriberStore {

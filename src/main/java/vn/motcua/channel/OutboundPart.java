@@ -2,6 +2,8 @@ package vn.motcua.channel;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.QuickReplyOption;
 
 /** One platform request's share of an {@link OutboundMessage} that is longer than the platform accepts. */
 public record OutboundPart(String text, List<QuickReplyOption> quickReplies) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.motcua.channel.Channel;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Channel;
+import vn.motcua.message.Priority;
 
 /**
  * A person's conversation with the service, keyed by a pseudonymous id (never the platform id).

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.MotcuaProperties;
+import vn.motcua.privacy.PrivacyProperties;
 
 /** Conversations in a Caffeine cache that expires each one a retention period after its last write. */
 @Component
@@ -18,7 +18,7 @@ class InMemoryConversationStore implements ConversationStore {
 
     private final Cache<String, Conversation> conversations;
 
-    InMemoryConversationStore(MotcuaProperties properties) {
+    InMemoryConversationStore(PrivacyProperties properties) {
         this.conversations = Caffeine.newBuilder()
                 .expireAfterWrite(properties.retention().toMillis(), TimeUnit.MILLISECONDS)
                 .build();

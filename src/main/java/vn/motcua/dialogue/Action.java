@@ -1,6 +1,6 @@
 package vn.motcua.dialogue;
 
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.knowledge.Answer;
 
 /** What the bot does in a turn, carried out in order by the conversation's turn handler. */

@@ -7,13 +7,13 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.message.Channel;
+import vn.motcua.message.QuickReplyOption;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationState;
 import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.knowledge.Answer;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;

@@ -1,6 +1,7 @@
 package vn.motcua.handoff;
 
 import java.time.Instant;
+import vn.motcua.message.Priority;
 
 /**
  * A conversation waiting for a caseworker.

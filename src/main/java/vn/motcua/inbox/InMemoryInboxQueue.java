@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 
 /**
  * The inbox in process memory: the default, so one command runs the whole service. It keeps the at-least-once

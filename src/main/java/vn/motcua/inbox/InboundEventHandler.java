@@ -1,7 +1,7 @@
 package vn.motcua.inbox;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 
 /** Runs the bot's turn for one inbound event. Implemented by the conversation room. */
 public interface InboundEventHandler {

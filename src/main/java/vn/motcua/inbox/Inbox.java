@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 import vn.motcua.privacy.PseudonymousIds;
 
 /** The front door of the bot: drops redeliveries, then queues each new event. Fast enough for the webhook path. */

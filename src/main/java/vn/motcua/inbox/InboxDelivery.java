@@ -1,6 +1,6 @@
 package vn.motcua.inbox;
 
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 
 /**
  * An event handed to a worker. It stays pending until acknowledged; a released delivery comes back.

@@ -2,7 +2,7 @@ package vn.motcua.inbox;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 
 /**
  * The durable queue between the webhooks and the bot. At-least-once: an event is delivered until a worker

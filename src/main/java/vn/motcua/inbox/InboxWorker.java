@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundEvent;
 
 /**
  * Takes deliveries from the queue and runs the bot's turns: one conversation's events one at a time in queue order

@@ -2,7 +2,7 @@ package vn.motcua.knowledge;
 
 import java.util.List;
 
-import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.message.QuickReplyOption;
 
 /**
  * One thing the bot can say, as written by staff in {@code intents/<id>.answers.yml}, with its sources.

@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import vn.motcua.channel.QuickReplyOption;
-import vn.motcua.nlu.AccentFolding;
+import vn.motcua.message.QuickReplyOption;
+import vn.motcua.content.AccentFolding;
+import vn.motcua.content.ContentFiles;
 
 /**
  * Every answer the bot can give, loaded from {@code intents/*.answers.yml}. Answers live in files staff can edit,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.motcua.content.ContentProperties;
 
 /**
  * {@code POST /api/content/reload}: staff who corrected a file ask for it to be used now. Protected by the admin
@@ -22,10 +23,10 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class ContentReloadController {
 
-    private final KnowledgeProperties properties;
+    private final ContentProperties properties;
     private final ContentReloader reloader;
 
-    ContentReloadController(KnowledgeProperties properties, ContentReloader reloader) {
+    ContentReloadController(ContentProperties properties, ContentReloader reloader) {
         this.properties = properties;
         this.reloader = reloader;
     }

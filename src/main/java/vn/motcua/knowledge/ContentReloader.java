@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.motcua.nlu.Intents;
+import vn.motcua.content.ContentFiles;
 
 /**
  * Loads corrected answers and directory entries while the service runs. Everything is parsed and checked first;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
+import vn.motcua.content.ContentProperties;
 
 /**
  * When content is served from a folder (MOTCUA_CONTENT_DIR), checks it for edits and reloads, so staff correct a
@@ -25,12 +26,12 @@ class ContentWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
 
-    private final KnowledgeProperties properties;
+    private final ContentProperties properties;
     private final ContentReloader reloader;
     private volatile Disposable polling;
     private volatile String fingerprint;
 
-    ContentWatcher(KnowledgeProperties properties, ContentReloader reloader) {
+    ContentWatcher(ContentProperties properties, ContentReloader reloader) {
         this.properties = properties;
         this.reloader = reloader;
     }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.motcua.content.ContentFiles;
 
 /**
  * The service directory loaded from {@code directory-data/*.yml}: every entry with its source and the date it was

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.motcua.content.AccentFolding;
 
 /**
  * Finds the place a message names: an old HCMC district in any common spelling ("quận 7", "q7", "Q.7", "quan 7",

@@ -3,7 +3,7 @@ package vn.motcua.nlu;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.motcua.knowledge.ContentFiles;
+import vn.motcua.content.ContentFiles;
 
 /** Builds the NLU pipeline from the content files at start-up, through the same {@link NluFactory} as the CLI. */
 @Configuration

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import vn.motcua.knowledge.ContentFiles;
+import vn.motcua.content.ContentFiles;
 
 /**
  * Builds the NLU pipeline from the content files, without Spring: the web service ({@link NluConfiguration}) and the

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import vn.motcua.content.AccentFolding;
 
 /**
  * Phrases that signal immediate danger or self-harm. A match forces {@code emergency} or {@code self_harm} whatever

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.motcua.content.AccentFolding;
 
 /**
  * Normalizes Vietnamese as people type it in chat: NFC, lower case, punctuation and emoji dropped (the few emoji

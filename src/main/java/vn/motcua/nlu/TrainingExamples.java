@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import vn.motcua.knowledge.ContentFiles;
+import vn.motcua.content.ContentFiles;
 
 /**
  * The examples staff write in {@code intents/<id>.examples.txt}, one message per line. Start-up fails when an

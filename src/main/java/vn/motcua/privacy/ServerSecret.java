@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.MotcuaProperties;
 
 /**
  * The server secret behind pseudonymous ids and text encryption. Without MOTCUA_SECRET a random one is made for
@@ -20,7 +19,7 @@ public class ServerSecret {
 
     private final byte[] bytes;
 
-    public ServerSecret(MotcuaProperties properties) {
+    public ServerSecret(PrivacyProperties properties) {
         String configured = properties.secret();
         if (configured == null || configured.isBlank()) {
             byte[] random = new byte[32];

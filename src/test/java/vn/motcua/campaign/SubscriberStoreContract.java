@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.channel.Channel;
+import vn.motcua.message.Channel;
 
 /** What every {@link SubscriberStore} adapter must do. */
 abstract class SubscriberStoreContract {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import reactor.test.StepVerifier;
-import vn.motcua.channel.Channel;
+import vn.motcua.message.Channel;
 
 /** What every {@link ConversationStore} adapter must do. */
 abstract class ConversationStoreContract {

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.channel.Channel;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Channel;
+import vn.motcua.message.Priority;
 
 class ConversationTest {
 

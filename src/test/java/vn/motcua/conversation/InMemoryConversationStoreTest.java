@@ -6,12 +6,12 @@ import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.MotcuaProperties;
-import vn.motcua.channel.Channel;
+import vn.motcua.privacy.PrivacyProperties;
+import vn.motcua.message.Channel;
 
 class InMemoryConversationStoreTest extends ConversationStoreContract {
 
-    private final InMemoryConversationStore store = new InMemoryConversationStore(new MotcuaProperties("s", Duration.ofDays(30)));
+    private final InMemoryConversationStore store = new InMemoryConversationStore(new PrivacyProperties("s", Duration.ofDays(30)));
 
     @Override
     ConversationStore store() {
@@ -20,7 +20,7 @@ class InMemoryConversationStoreTest extends ConversationStoreContract {
 
     @Test
     void aConversationExpiresAfterTheRetentionPeriod() {
-        InMemoryConversationStore shortRetention = new InMemoryConversationStore(new MotcuaProperties("s", Duration.ofMillis(50)));
+        InMemoryConversationStore shortRetention = new InMemoryConversationStore(new PrivacyProperties("s", Duration.ofMillis(50)));
         shortRetention.save(Conversation.start("c1", Channel.MESSENGER, null, Instant.now())).block();
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> shortRetention.find("c1").blockOptional().isEmpty());

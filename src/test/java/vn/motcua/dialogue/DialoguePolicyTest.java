@@ -7,16 +7,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.channel.Channel;
+import vn.motcua.message.Channel;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.knowledge.ServiceDirectory;
-import vn.motcua.knowledge.ContentFiles;
-import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 import vn.motcua.nlu.Location;
 import vn.motcua.nlu.Parse;
 import vn.motcua.nlu.ScoredIntent;
@@ -24,9 +24,9 @@ import vn.motcua.nlu.ScoredIntent;
 /** The policy's safety rules and first-version dialogue (spec/intents.md, DESIGN §6). */
 class DialoguePolicyTest {
 
-    private final AnswerBook answers = new AnswerBook(new ContentFiles(KnowledgeProperties.of(null)));
+    private final AnswerBook answers = new AnswerBook(new ContentFiles(ContentProperties.of(null)));
     private final AnswerComposer composer =
-            new AnswerComposer(new ServiceDirectory(new ContentFiles(KnowledgeProperties.of(null))));
+            new AnswerComposer(new ServiceDirectory(new ContentFiles(ContentProperties.of(null))));
     private final DialoguePolicy policy = new DialoguePolicy(answers, composer);
 
     private static Conversation fresh() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.message.Priority;
 
 /** What every {@link HandoffQueue} adapter must do: most urgent first, never lowering a priority. */
 abstract class HandoffQueueContract {

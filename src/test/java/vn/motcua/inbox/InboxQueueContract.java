@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import reactor.test.StepVerifier;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
-import vn.motcua.channel.ReplyAddress;
+import vn.motcua.message.Channel;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
+import vn.motcua.message.ReplyAddress;
 
 /** What every {@link InboxQueue} adapter must do: in order, at least once, gone only when acknowledged. */
 abstract class InboxQueueContract {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
 
 /** The worker runs every turn once it succeeds, retries a failed turn, and sets aside one that keeps failing. */
 class InboxWorkerTest {

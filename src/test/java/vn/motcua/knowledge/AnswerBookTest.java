@@ -16,16 +16,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.message.QuickReplyOption;
 import vn.motcua.dialogue.Payloads;
 import vn.motcua.nlu.Intents;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /** The content staff write: complete, within the platforms' limits, and never a number nobody confirmed. */
 class AnswerBookTest {
 
     private static final Pattern PHONE = Pattern.compile("(?<![\\d/])(11\\d|1[89]00(?:[ .]?\\d){4,6}|0\\d(?:[ .]?\\d){7,9})(?![\\d/])");
 
-    private final ContentFiles content = new ContentFiles(KnowledgeProperties.of(null));
+    private final ContentFiles content = new ContentFiles(ContentProperties.of(null));
     private final AnswerBook book = new AnswerBook(content);
     private final ServiceDirectory directory = new ServiceDirectory(content);
     private final AnswerComposer composer = new AnswerComposer(directory);
@@ -122,11 +124,11 @@ class AnswerBookTest {
     void aBrokenAnswerFileStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("intents"));
         Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers:\n  default:\n    quick_replies: []\n");
-        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString()))))
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(ContentProperties.of(dir.toString()))))
                 .hasMessageContaining("greeting.answers.yml").hasMessageContaining("no text");
 
         Files.writeString(dir.resolve("intents/greeting.answers.yml"), "answers: [unclosed\n");
-        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString()))))
+        assertThatThrownBy(() -> new AnswerBook(new ContentFiles(ContentProperties.of(dir.toString()))))
                 .hasMessageContaining("greeting.answers.yml");
     }
 
@@ -135,7 +137,7 @@ class AnswerBookTest {
         Files.createDirectories(dir.resolve("intents"));
         Files.writeString(dir.resolve("intents/greeting.answers.yml"),
                 "topic: \"Chào\"\nanswers:\n  default:\n    text: \"Xin chào bạn.\"\n");
-        AnswerBook fromFolder = new AnswerBook(new ContentFiles(KnowledgeProperties.of(dir.toString())));
+        AnswerBook fromFolder = new AnswerBook(new ContentFiles(ContentProperties.of(dir.toString())));
         assertThat(fromFolder.get("greeting", "default").text()).isEqualTo("Xin chào bạn.");
         assertThat(fromFolder.all()).containsOnlyKeys("greeting");
         assertThat(Map.copyOf(fromFolder.all())).hasSize(1);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /** Answers that list services are built from the directory, nearest first, with their caveats and sources. */
 class AnswerComposerTest {
 
-    private final ContentFiles content = new ContentFiles(KnowledgeProperties.of(null));
+    private final ContentFiles content = new ContentFiles(ContentProperties.of(null));
     private final ServiceDirectory directory = new ServiceDirectory(content);
     private final AnswerComposer composer = new AnswerComposer(directory);
     private final AnswerBook answers = new AnswerBook(content);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /** Staff correct answers and directory entries while the service runs; a bad file never replaces good content. */
 class ContentReloadTest {
@@ -38,7 +40,7 @@ class ContentReloadTest {
                 }
             }
         }
-        files = new ContentFiles(KnowledgeProperties.of(dir.toString()));
+        files = new ContentFiles(ContentProperties.of(dir.toString()));
         answers = new AnswerBook(files);
         directory = new ServiceDirectory(files);
         reloader = new ContentReloader(files, answers, directory, new SimpleMeterRegistry());
@@ -76,7 +78,7 @@ class ContentReloadTest {
     @Test
     void anEditedFolderIsPickedUpWithoutAskingWhenWatched() throws IOException {
         ContentWatcher watcher = new ContentWatcher(
-                new KnowledgeProperties(dir.toString(), Duration.ofMillis(50), null), reloader);
+                new ContentProperties(dir.toString(), Duration.ofMillis(50), null), reloader);
         watcher.start();
         try {
             edit("intents/unsubscribe.answers.yml", answers.get("unsubscribe", "default").text().lines().findFirst().orElseThrow(),
@@ -91,7 +93,7 @@ class ContentReloadTest {
     @Test
     void theReloadEndpointNeedsTheAdminToken() {
         WebTestClient http = WebTestClient.bindToController(new ContentReloadController(
-                new KnowledgeProperties(dir.toString(), Duration.ZERO, "s3cret"), reloader)).build();
+                new ContentProperties(dir.toString(), Duration.ZERO, "s3cret"), reloader)).build();
         http.post().uri("/api/content/reload").exchange().expectStatus().isUnauthorized();
         http.post().uri("/api/content/reload").header("Authorization", "Bearer wrong").exchange().expectStatus().isUnauthorized();
         http.post().uri("/api/content/reload").header("Authorization", "Bearer s3cret").exchange()
@@ -100,7 +102,7 @@ class ContentReloadTest {
 
     @Test
     void theReloadEndpointIsOffWithoutAToken() {
-        WebTestClient.bindToController(new ContentReloadController(KnowledgeProperties.of(dir.toString()), reloader)).build()
+        WebTestClient.bindToController(new ContentReloadController(ContentProperties.of(dir.toString()), reloader)).build()
                 .post().uri("/api/content/reload").exchange().expectStatus().isNotFound();
     }
 

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /** The directory people are given: every entry sourced and dated, every doubt written down. */
 class ServiceDirectoryContentTest {
 
-    private final ServiceDirectory directory = new ServiceDirectory(new ContentFiles(KnowledgeProperties.of(null)));
+    private final ServiceDirectory directory = new ServiceDirectory(new ContentFiles(ContentProperties.of(null)));
 
     @Test
     void everyEntryHasASourceAndTheDateItWasVerified() {

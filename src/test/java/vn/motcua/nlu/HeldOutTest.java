@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.cli.NluCommand;
 
 /**
  * The quality bar of issue 4 on src/test/resources/nlu/heldout.tsv, a file written before any tuning and never

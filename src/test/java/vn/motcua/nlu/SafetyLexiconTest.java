@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.content.AccentFolding;
 
 /**
  * The safety lexicon as shipped in {@code intents/}: every crisis phrase fires with and without accents, inside a

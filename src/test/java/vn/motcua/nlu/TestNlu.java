@@ -1,17 +1,17 @@
 package vn.motcua.nlu;
 
-import vn.motcua.knowledge.ContentFiles;
-import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 
 /** The shipped NLU (packaged content, chosen settings), trained once per test JVM and shared by the NLU tests. */
-final class TestNlu {
+public final class TestNlu {
 
     private static Nlu nlu;
 
     private TestNlu() {
     }
 
-    static synchronized Nlu get() {
+    public static synchronized Nlu get() {
         if (nlu == null) {
             nlu = NluFactory.build(files(), ClassifierSettings.CHOSEN, NluProperties.DEFAULT_LOW_CONFIDENCE);
         }
@@ -19,6 +19,6 @@ final class TestNlu {
     }
 
     static ContentFiles files() {
-        return new ContentFiles(KnowledgeProperties.of(null));
+        return new ContentFiles(ContentProperties.of(null));
     }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.MotcuaProperties;
 
 class PrivacyTest {
 
     private static ServerSecret secret(String value) {
-        return new ServerSecret(new MotcuaProperties(value, null));
+        return new ServerSecret(new PrivacyProperties(value, null));
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
-import vn.motcua.channel.ReplyAddress;
+import vn.motcua.message.Channel;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
+import vn.motcua.message.ReplyAddress;
 
 /**
  * Maps a Messenger webhook delivery to inbound events: every event of every entry, from {@code messaging[]} and

@@ -20,16 +20,16 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.ChannelClient;
-import vn.motcua.channel.FailedSend;
-import vn.motcua.channel.FailedSendLog;
-import vn.motcua.channel.OutboundMessage;
+import vn.motcua.message.Channel;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.FailedSend;
+import vn.motcua.outbox.FailedSendLog;
+import vn.motcua.message.OutboundMessage;
 import vn.motcua.channel.OutboundPart;
 import vn.motcua.channel.PooledWebClient;
-import vn.motcua.channel.QuickReplyOption;
-import vn.motcua.channel.ReplyAddress;
-import vn.motcua.channel.SendOutcome;
+import vn.motcua.message.QuickReplyOption;
+import vn.motcua.message.ReplyAddress;
+import vn.motcua.outbox.SendOutcome;
 
 /**
  * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool,
@@ -38,7 +38,7 @@ import vn.motcua.channel.SendOutcome;
  */
 @Component
 @Conditional(MessengerEnabled.class)
-class MessengerSendClient implements ChannelClient {
+class MessengerSendClient implements Sender {
 
     static final int MAX_TEXT = 2000;
     static final int MAX_QUICK_REPLIES = 13;

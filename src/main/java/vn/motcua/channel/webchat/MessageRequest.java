@@ -3,7 +3,7 @@ package vn.motcua.channel.webchat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.channel.InboundContent;
+import vn.motcua.message.InboundContent;
 
 /**
  * The body of {@code POST /webchat/messages}: {@code {"session","text"}} for a typed message, or

@@ -5,19 +5,19 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.ChannelClient;
-import vn.motcua.channel.FailedSend;
-import vn.motcua.channel.FailedSendLog;
-import vn.motcua.channel.OutboundMessage;
-import vn.motcua.channel.SendOutcome;
+import vn.motcua.message.Channel;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.FailedSend;
+import vn.motcua.outbox.FailedSendLog;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.outbox.SendOutcome;
 
 /**
  * Delivers the bot's messages to a web chat session's event stream. There is no platform in between, so nothing is
  * retried: a session that is closed, expired or not reading (its buffer full) gets a failed outcome.
  */
 @Component
-class WebChatClient implements ChannelClient {
+class WebChatClient implements Sender {
 
     private final WebChatStreams streams;
     private final FailedSendLog failures;

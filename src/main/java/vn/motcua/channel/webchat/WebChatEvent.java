@@ -2,7 +2,7 @@ package vn.motcua.channel.webchat;
 
 import java.util.List;
 
-import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.message.QuickReplyOption;
 
 /**
  * One message on a session's stream, sent to the browser as the JSON of a server-sent event:

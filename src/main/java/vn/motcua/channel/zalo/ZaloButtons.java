@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.channel.QuickReplyOption;
+import vn.motcua.message.QuickReplyOption;
 import vn.motcua.dialogue.Payloads;
 import vn.motcua.knowledge.AnswerBook;
 

@@ -13,10 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
-import vn.motcua.channel.ReplyAddress;
+import vn.motcua.message.Channel;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
+import vn.motcua.message.ReplyAddress;
 
 /**
  * Maps one Zalo webhook event (Zalo posts one event per request) to at most one inbound event (platforms.md §2.2).

@@ -22,16 +22,16 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.ChannelClient;
-import vn.motcua.channel.FailedSend;
-import vn.motcua.channel.FailedSendLog;
-import vn.motcua.channel.OutboundMessage;
+import vn.motcua.message.Channel;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.FailedSend;
+import vn.motcua.outbox.FailedSendLog;
+import vn.motcua.message.OutboundMessage;
 import vn.motcua.channel.OutboundPart;
 import vn.motcua.channel.PooledWebClient;
-import vn.motcua.channel.QuickReplyOption;
-import vn.motcua.channel.ReachabilityStore;
-import vn.motcua.channel.SendOutcome;
+import vn.motcua.message.QuickReplyOption;
+import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.outbox.SendOutcome;
 
 /**
  * Sends consultation messages ({@code POST /v3.0/oa/message/cs}, header {@code access_token}). Zalo answers HTTP 200
@@ -41,7 +41,7 @@ import vn.motcua.channel.SendOutcome;
  */
 @Component
 @Conditional(ZaloEnabled.class)
-class ZaloSendClient implements ChannelClient {
+class ZaloSendClient implements Sender {
 
     static final String SEND_PATH = "/v3.0/oa/message/cs";
     /** Consultation text limit (platforms.md §2.4). */

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.privacy.PseudonymousIds;

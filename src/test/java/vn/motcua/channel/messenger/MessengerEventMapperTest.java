@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
 
 class MessengerEventMapperTest {
 

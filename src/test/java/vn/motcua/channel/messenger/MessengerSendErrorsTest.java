@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.motcua.channel.FailedSend;
-import vn.motcua.channel.FailedSendLog;
+import vn.motcua.outbox.FailedSend;
+import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.privacy.PseudonymousIds;
 
 /** How the Send API's errors are handled: temporary ones retried, permanent ones recorded and never retried. */

@@ -13,7 +13,7 @@ import vn.motcua.inbox.InboxQueue;
 
 import reactor.test.StepVerifier;
 import vn.motcua.campaign.SubscriberStore;
-import vn.motcua.channel.FailedSendLog;
+import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.conversation.ConversationStore;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.privacy.PseudonymousIds;

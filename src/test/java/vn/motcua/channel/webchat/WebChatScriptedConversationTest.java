@@ -14,7 +14,7 @@ import vn.motcua.conversation.ConversationStore;
 import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
 import vn.motcua.handoff.HandoffQueue;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.privacy.PseudonymousIds;

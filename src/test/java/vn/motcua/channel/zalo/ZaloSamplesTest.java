@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.campaign.SubscriberStore;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.QuickReplyOption;
-import vn.motcua.channel.ReachabilityStore;
+import vn.motcua.message.Channel;
+import vn.motcua.message.QuickReplyOption;
+import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.knowledge.AnswerBook;
 
 /**

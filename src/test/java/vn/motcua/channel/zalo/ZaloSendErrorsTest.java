@@ -16,15 +16,15 @@ import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
-import vn.motcua.channel.Channel;
-import vn.motcua.channel.ChannelClient;
-import vn.motcua.channel.ChannelClients;
-import vn.motcua.channel.FailedSend;
-import vn.motcua.channel.OutboundMessage;
-import vn.motcua.channel.QuickReplyOption;
-import vn.motcua.channel.ReachabilityStore;
-import vn.motcua.channel.ReplyAddress;
-import vn.motcua.channel.SendOutcome;
+import vn.motcua.message.Channel;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.Senders;
+import vn.motcua.outbox.FailedSend;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.QuickReplyOption;
+import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.message.ReplyAddress;
+import vn.motcua.outbox.SendOutcome;
 
 /**
  * How Zalo's answers are handled: success only on {@code error: 0}; -216 refreshes the token once; -32 is retried with
@@ -39,7 +39,7 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
     ReachabilityStore reachability;
 
     @Autowired
-    ChannelClients clients;
+    Senders clients;
 
     @Autowired
     HealthContributorRegistry health;
@@ -72,7 +72,7 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
 
     @Test
     void tenConcurrentSendsThatAllMeetAnExpiredTokenCauseOneRefresh() throws Exception {
-        ChannelClient zalo = clients.forChannel(Channel.ZALO).orElseThrow();
+        Sender zalo = clients.forChannel(Channel.ZALO).orElseThrow();
         List<String> users = IntStream.range(0, 10).mapToObj(i -> newUser()).toList();
         String old = tokens.current().block().accessToken();
         int refreshes = OAUTH.calls().size();
@@ -205,7 +205,7 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private ChannelClient zalo() {
+    private Sender zalo() {
         return clients.forChannel(Channel.ZALO).orElseThrow();
     }
 

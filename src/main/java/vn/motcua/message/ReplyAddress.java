@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.message;
 
 /**
  * Where a reply goes on a platform. Held in memory during a turn and stored only encrypted (DESIGN §7).

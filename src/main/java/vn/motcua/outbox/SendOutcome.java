@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.outbox;
 
 /** What happened to one outbound message. */
 public record SendOutcome(boolean delivered, int attempts, FailedSend failure) {

@@ -1,4 +1,4 @@
-package vn.motcua.conversation;
+package vn.motcua.bot;
 
 import java.time.Instant;
 
@@ -8,21 +8,26 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
-import vn.motcua.channel.InboundContent;
-import vn.motcua.channel.InboundEvent;
-import vn.motcua.channel.ReachabilityStore;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
+import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.dialogue.Decision;
 import vn.motcua.dialogue.DialoguePolicy;
 import vn.motcua.dialogue.Payloads;
 import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
-import vn.motcua.handoff.Priority;
+import vn.motcua.message.Priority;
 import vn.motcua.inbox.InboundEventHandler;
 import vn.motcua.nlu.Intents;
 import vn.motcua.nlu.MessageParser;
 import vn.motcua.nlu.Parse;
 import vn.motcua.privacy.PseudonymousIds;
 import vn.motcua.privacy.TextSealer;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.ConversationState;
+import vn.motcua.conversation.Turn;
+import vn.motcua.conversation.ConversationStore;
 
 /**
  * Runs one turn: load the conversation, understand the event, let the dialogue policy decide, carry out the

@@ -1,4 +1,4 @@
-package vn.motcua.nlu;
+package vn.motcua.content;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

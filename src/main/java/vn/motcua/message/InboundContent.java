@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.message;
 
 import java.util.List;
 

@@ -1,9 +1,12 @@
-package vn.motcua.channel;
+package vn.motcua.outbox;
 
 import reactor.core.publisher.Mono;
+import vn.motcua.message.ReplyAddress;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.Channel;
 
 /** Sends messages to people on one platform. */
-public interface ChannelClient {
+public interface Sender {
 
     Channel channel();
 

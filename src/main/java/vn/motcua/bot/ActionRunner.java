@@ -1,4 +1,4 @@
-package vn.motcua.conversation;
+package vn.motcua.bot;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
-import vn.motcua.channel.ChannelClient;
-import vn.motcua.channel.ChannelClients;
-import vn.motcua.channel.OutboundMessage;
-import vn.motcua.channel.ReplyAddress;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.Senders;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.ReplyAddress;
 import vn.motcua.dialogue.Action;
 import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.nlu.Intents;
 import vn.motcua.privacy.TextSealer;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.Turn;
 
 /** Carries out a turn's actions in order: replies through the person's channel, escalations, opt-ins, erasure. */
 @Component
@@ -29,13 +32,13 @@ class ActionRunner {
     record Outcome(Conversation conversation, boolean erased) {
     }
 
-    private final ChannelClients channels;
+    private final Senders channels;
     private final ConversationEraser eraser;
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
     private final TextSealer sealer;
 
-    ActionRunner(ChannelClients channels, ConversationEraser eraser, HandoffQueue handoff,
+    ActionRunner(Senders channels, ConversationEraser eraser, HandoffQueue handoff,
                  SubscriberStore subscribers, TextSealer sealer) {
         this.channels = channels;
         this.eraser = eraser;
@@ -79,7 +82,7 @@ class ActionRunner {
     }
 
     private Mono<Boolean> send(Conversation conversation, Action.Reply reply, ReplyAddress to) {
-        ChannelClient client = channels.forChannel(to.channel()).orElse(null);
+        Sender client = channels.forChannel(to.channel()).orElse(null);
         if (client == null) {
             log.warn("No client is switched on for {}: a reply was not sent", to.channel().id());
             return Mono.just(false);

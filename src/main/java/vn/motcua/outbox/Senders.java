@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.outbox;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -6,18 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import vn.motcua.message.Channel;
 
 /** The channel clients that are switched on, by channel. */
 @Component
-public class ChannelClients {
+public class Senders {
 
-    private final Map<Channel, ChannelClient> clients = new EnumMap<>(Channel.class);
+    private final Map<Channel, Sender> clients = new EnumMap<>(Channel.class);
 
-    public ChannelClients(List<ChannelClient> all) {
+    public Senders(List<Sender> all) {
         all.forEach(client -> clients.put(client.channel(), client));
     }
 
-    public Optional<ChannelClient> forChannel(Channel channel) {
+    public Optional<Sender> forChannel(Channel channel) {
         return Optional.ofNullable(clients.get(channel));
     }
 }

@@ -1,11 +1,12 @@
-package vn.motcua.conversation;
+package vn.motcua.bot;
 
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
-import vn.motcua.channel.ReachabilityStore;
+import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.conversation.ConversationStore;
 
 /**
  * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue,

@@ -1,4 +1,4 @@
-package vn.motcua.handoff;
+package vn.motcua.message;
 
 /** How urgently a conversation needs a person. Declared lowest first. */
 public enum Priority {

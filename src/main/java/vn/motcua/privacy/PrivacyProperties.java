@@ -1,4 +1,4 @@
-package vn.motcua;
+package vn.motcua.privacy;
 
 import java.time.Duration;
 
@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long a quiet conversation is kept before it expires
  */
 @ConfigurationProperties("motcua")
-public record MotcuaProperties(String secret, Duration retention) {
+public record PrivacyProperties(String secret, Duration retention) {
 
-    public MotcuaProperties {
+    public PrivacyProperties {
         retention = retention == null ? Duration.ofDays(30) : retention;
     }
 }

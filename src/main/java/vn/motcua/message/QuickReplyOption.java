@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.message;
 
 /**
  * A button under a message that sends {@code payload} back when tapped, or, when the payload is {@code tel:<number>},

@@ -1,4 +1,4 @@
-package vn.motcua.knowledge;
+package vn.motcua.content;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public class ContentFiles {
 
     private final String directory;
 
-    public ContentFiles(KnowledgeProperties properties) {
+    public ContentFiles(ContentProperties properties) {
         this.directory = properties.contentDir();
     }
 

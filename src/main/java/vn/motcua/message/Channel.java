@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.message;
 
 /** The chat platforms people reach us through. */
 public enum Channel {

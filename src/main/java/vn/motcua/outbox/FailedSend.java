@@ -1,6 +1,7 @@
-package vn.motcua.channel;
+package vn.motcua.outbox;
 
 import java.time.Instant;
+import vn.motcua.message.Channel;
 
 /**
  * A message that did not reach a person, kept so that nothing is silently lost.

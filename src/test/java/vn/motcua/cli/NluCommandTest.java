@@ -1,4 +1,4 @@
-package vn.motcua.nlu;
+package vn.motcua.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.nlu.TestNlu;
 
 class NluCommandTest {
 

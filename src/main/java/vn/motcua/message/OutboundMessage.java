@@ -1,9 +1,9 @@
-package vn.motcua.channel;
+package vn.motcua.message;
 
 import java.util.List;
 
 /**
- * A message to one person, in the channel-neutral form each {@link ChannelClient} renders within its platform's limits.
+ * A message to one person, in the channel-neutral form each {@link Sender} renders within its platform's limits.
  *
  * @param conversationId pseudonymous id, so a failure can be recorded against the conversation without the platform id
  */

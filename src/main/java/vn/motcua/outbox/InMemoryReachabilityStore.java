@@ -1,4 +1,4 @@
-package vn.motcua.channel;
+package vn.motcua.outbox;
 
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.MotcuaProperties;
+import vn.motcua.privacy.PrivacyProperties;
 
 /** Unreachable conversations in a Caffeine cache, forgotten with the conversation after the retention period. */
 @Component
@@ -18,7 +18,7 @@ class InMemoryReachabilityStore implements ReachabilityStore {
 
     private final Cache<String, String> unreachable;
 
-    InMemoryReachabilityStore(MotcuaProperties properties) {
+    InMemoryReachabilityStore(PrivacyProperties properties) {
         this.unreachable = Caffeine.newBuilder()
                 .expireAfterWrite(properties.retention().toMillis(), TimeUnit.MILLISECONDS)
                 .build();

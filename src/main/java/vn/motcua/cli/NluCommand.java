@@ -1,4 +1,4 @@
-package vn.motcua.nlu;
+package vn.motcua.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,8 +15,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import vn.motcua.knowledge.ContentFiles;
-import vn.motcua.knowledge.KnowledgeProperties;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
+import vn.motcua.nlu.Nlu;
+import vn.motcua.nlu.Parse;
+import vn.motcua.nlu.ClassifierSettings;
+import vn.motcua.nlu.CrossValidation;
+import vn.motcua.nlu.LowConfidenceThreshold;
+import vn.motcua.nlu.NluProperties;
+import vn.motcua.nlu.MessageParser;
+import vn.motcua.nlu.Evaluation;
+import vn.motcua.nlu.ModelComparison;
+import vn.motcua.nlu.OutOfScopeFallback;
+import vn.motcua.nlu.NluFactory;
 
 /**
  * {@code java -jar motcua-chat.jar nlu …}: the NLU from the command line, without the web server, Spring or Redis.
@@ -112,7 +123,7 @@ public final class NluCommand {
         long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         long started = System.currentTimeMillis();
         NluProperties properties = NluProperties.fromEnvironment();
-        ContentFiles files = new ContentFiles(KnowledgeProperties.of(System.getenv("MOTCUA_CONTENT_DIR")));
+        ContentFiles files = new ContentFiles(ContentProperties.of(System.getenv("MOTCUA_CONTENT_DIR")));
         Nlu nlu = NluFactory.build(files, ClassifierSettings.CHOSEN.withIterations(properties.iterations()),
                 properties.lowConfidence());
         long built = System.currentTimeMillis();

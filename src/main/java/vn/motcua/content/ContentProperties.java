@@ -1,4 +1,4 @@
-package vn.motcua.knowledge;
+package vn.motcua.content;
 
 import java.time.Duration;
 
@@ -10,15 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param watch       how often a content folder is checked for edits; zero turns watching off
  * @param adminToken  bearer token for {@code POST /api/content/reload}; blank turns the endpoint off
  */
-@ConfigurationProperties("motcua.knowledge")
-public record KnowledgeProperties(String contentDir, Duration watch, String adminToken) {
+@ConfigurationProperties("motcua.content")
+public record ContentProperties(String contentDir, Duration watch, String adminToken) {
 
-    public KnowledgeProperties {
+    public ContentProperties {
         watch = watch == null ? Duration.ofSeconds(5) : watch;
     }
 
     /** Content from {@code contentDir} (or the packaged copy when null), not watched, reload endpoint off. */
-    public static KnowledgeProperties of(String contentDir) {
-        return new KnowledgeProperties(contentDir, Duration.ZERO, null);
+    public static ContentProperties of(String contentDir) {
+        return new ContentProperties(contentDir, Duration.ZERO, null);
     }
 }
