@@ -87,7 +87,8 @@ class ActionRunner {
             log.warn("No client is switched on for {}: a reply was not sent", to.channel().id());
             return Mono.just(false);
         }
-        OutboundMessage message = new OutboundMessage(conversation.id(), to, reply.answer().text(),
+        OutboundMessage message = new OutboundMessage(java.util.UUID.randomUUID().toString(), conversation.id(), to,
+                vn.motcua.message.Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
                 reply.answer().quickReplies());
         // Nothing, not even the typing indicator, may delay a crisis answer.
         Mono<Void> typing = Intents.isCrisis(reply.intent()) ? Mono.empty() : client.showTyping(to);

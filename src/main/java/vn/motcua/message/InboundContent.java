@@ -51,4 +51,12 @@ public sealed interface InboundContent {
             return "CaseworkerEcho[hidden]";
         }
     }
+
+    /**
+     * The person asked, outside the chat itself, to erase everything (the web chat's erase button, later the
+     * console's erase action). Carried through the inbox like a message so that it takes the conversation's turn
+     * in order, under its lock. {@code quietly}: the channel has already told the person and nobody is left to answer.
+     */
+    record Erase(boolean quietly) implements InboundContent {
+    }
 }

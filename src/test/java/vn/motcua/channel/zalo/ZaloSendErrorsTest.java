@@ -210,6 +210,6 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
     }
 
     private OutboundMessage message(String user, String text, List<QuickReplyOption> options) {
-        return new OutboundMessage(conversationId(user), ReplyAddress.of(Channel.ZALO, user), text, options);
+        return OutboundMessage.response(conversationId(user), ReplyAddress.of(Channel.ZALO, user), text, options);
     }
 }
