@@ -1,46 +1,52 @@
 package vn.motcua.bot;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
-import vn.motcua.outbox.Sender;
-import vn.motcua.outbox.Senders;
-import vn.motcua.message.OutboundMessage;
-import vn.motcua.message.ReplyAddress;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Turn;
 import vn.motcua.dialogue.Action;
 import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.Purpose;
+import vn.motcua.message.ReplyAddress;
 import vn.motcua.nlu.Intents;
 import vn.motcua.privacy.TextSealer;
-import vn.motcua.conversation.Speaker;
-import vn.motcua.conversation.Conversation;
-import vn.motcua.conversation.Turn;
 
-/** Carries out a turn's actions in order: replies through the person's channel, escalations, opt-ins, erasure. */
+/**
+ * Carries out a turn's actions in order: escalations, opt-ins and erasure at once; replies are only decided here —
+ * recorded on the transcript as pending and returned as outbound messages, which the turn hands to the outbox after
+ * saving. Nothing here waits on a platform.
+ */
 @Component
 class ActionRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
+    /**
+     * The conversation as the actions leave it, and what to send.
+     *
+     * @param erased true when the conversation was erased: nothing may be stored any more
+     */
+    record Outcome(Conversation conversation, boolean erased, List<OutboundMessage> messages) {
 
-    /** The conversation as the actions leave it; {@code erased} means nothing may be stored any more. */
-    record Outcome(Conversation conversation, boolean erased) {
+        Outcome with(Conversation next) {
+            return new Outcome(next, erased, messages);
+        }
     }
 
-    private final Senders channels;
     private final ConversationEraser eraser;
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
     private final TextSealer sealer;
 
-    ActionRunner(Senders channels, ConversationEraser eraser, HandoffQueue handoff,
-                 SubscriberStore subscribers, TextSealer sealer) {
-        this.channels = channels;
+    ActionRunner(ConversationEraser eraser, HandoffQueue handoff, SubscriberStore subscribers, TextSealer sealer) {
         this.eraser = eraser;
         this.handoff = handoff;
         this.subscribers = subscribers;
@@ -48,7 +54,7 @@ class ActionRunner {
     }
 
     Mono<Outcome> run(Conversation conversation, List<Action> actions, ReplyAddress to) {
-        Mono<Outcome> outcome = Mono.just(new Outcome(conversation, false));
+        Mono<Outcome> outcome = Mono.just(new Outcome(conversation, false, new ArrayList<>()));
         for (Action action : actions) {
             outcome = outcome.flatMap(current -> apply(current, action, to));
         }
@@ -58,15 +64,17 @@ class ActionRunner {
     private Mono<Outcome> apply(Outcome current, Action action, ReplyAddress to) {
         Conversation conversation = current.conversation();
         if (action instanceof Action.Reply reply) {
-            return send(conversation, reply, to).map(sent -> current.erased()
-                    ? current
-                    : new Outcome(conversation.withTurn(new Turn(Speaker.BOT, sealer.seal(reply.answer().text()),
-                            reply.intent(), Instant.now())), false));
+            OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
+                    Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
+                    reply.answer().quickReplies());
+            current.messages().add(message);
+            return Mono.just(current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
+                    sealer.seal(reply.answer().text()), reply.intent(), Instant.now(), message.messageId()))));
         }
         if (action instanceof Action.Escalate escalate) {
             return handoff
                     .escalate(new Escalation(conversation.id(), escalate.priority(), escalate.reason(), Instant.now()))
-                    .map(e -> new Outcome(conversation.escalated(e.priority()), current.erased()));
+                    .map(e -> current.with(conversation.escalated(e.priority())));
         }
         if (action instanceof Action.Subscribe subscribe) {
             return subscribers.subscribe(conversation.id(), conversation.channel(), subscribe.sendToken())
@@ -76,22 +84,10 @@ class ActionRunner {
             return subscribers.unsubscribe(conversation.id()).thenReturn(current);
         }
         if (action instanceof Action.Erase) {
-            return eraser.erase(conversation.id()).thenReturn(new Outcome(conversation, true));
+            // Messages decided before the erasure in this same turn are dropped with everything else.
+            current.messages().clear();
+            return eraser.erase(conversation.id()).thenReturn(new Outcome(conversation, true, current.messages()));
         }
         throw new IllegalArgumentException("Unknown action " + action.getClass().getSimpleName());
-    }
-
-    private Mono<Boolean> send(Conversation conversation, Action.Reply reply, ReplyAddress to) {
-        Sender client = channels.forChannel(to.channel()).orElse(null);
-        if (client == null) {
-            log.warn("No client is switched on for {}: a reply was not sent", to.channel().id());
-            return Mono.just(false);
-        }
-        OutboundMessage message = new OutboundMessage(java.util.UUID.randomUUID().toString(), conversation.id(), to,
-                vn.motcua.message.Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
-                reply.answer().quickReplies());
-        // Nothing, not even the typing indicator, may delay a crisis answer.
-        Mono<Void> typing = Intents.isCrisis(reply.intent()) ? Mono.empty() : client.showTyping(to);
-        return typing.then(client.send(message)).map(outcome -> outcome.delivered());
     }
 }

@@ -7,30 +7,35 @@ import vn.motcua.campaign.SubscriberStore;
 import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.conversation.ConversationStore;
+import vn.motcua.outbox.Outbox;
 
 /**
  * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue,
  * its opt-in and any note that it cannot be reached. Every channel's "erase" path comes through here, so a new store
- * is added to erasure in one place.
+ * is added to erasure in one place. Callers hold the conversation's lock. Messages still waiting in the outbox are
+ * discarded too, so nothing decided before the erasure reaches the person after it.
  */
 @Component
-public class ConversationEraser {
+class ConversationEraser {
 
     private final ConversationStore conversations;
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
     private final ReachabilityStore reachability;
+    private final Outbox outbox;
 
-    public ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers,
-                              ReachabilityStore reachability) {
+    ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers,
+                       ReachabilityStore reachability, Outbox outbox) {
+        this.outbox = outbox;
         this.conversations = conversations;
         this.handoff = handoff;
         this.subscribers = subscribers;
         this.reachability = reachability;
     }
 
-    public Mono<Void> erase(String conversationId) {
-        return conversations.delete(conversationId)
+    Mono<Void> erase(String conversationId) {
+        return outbox.discard(conversationId)
+                .then(conversations.delete(conversationId))
                 .then(handoff.remove(conversationId))
                 .then(subscribers.unsubscribe(conversationId))
                 .then(reachability.markReachable(conversationId));

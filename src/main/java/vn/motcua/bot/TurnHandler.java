@@ -27,7 +27,9 @@ import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationState;
 import vn.motcua.conversation.Turn;
+import vn.motcua.conversation.ConversationLock;
 import vn.motcua.conversation.ConversationStore;
+import vn.motcua.outbox.Outbox;
 
 /**
  * Runs one turn: load the conversation, understand the event, let the dialogue policy decide, carry out the
@@ -48,10 +50,16 @@ class TurnHandler implements InboundEventHandler {
     private final TextSealer sealer;
     private final MeterRegistry meters;
     private final ReachabilityStore reachability;
+    private final ConversationLock lock;
+    private final Outbox outbox;
+    private final SealedAddresses addresses;
 
     TurnHandler(ConversationStore conversations, MessageParser parser, DialoguePolicy policy, ActionRunner runner,
                 HandoffQueue handoff, PseudonymousIds ids, TextSealer sealer, MeterRegistry meters,
-                ReachabilityStore reachability) {
+                ReachabilityStore reachability, ConversationLock lock, Outbox outbox, SealedAddresses addresses) {
+        this.lock = lock;
+        this.outbox = outbox;
+        this.addresses = addresses;
         this.conversations = conversations;
         this.parser = parser;
         this.policy = policy;
@@ -63,14 +71,24 @@ class TurnHandler implements InboundEventHandler {
         this.reachability = reachability;
     }
 
+    /**
+     * One turn, as one writer: under the conversation's lock, load, decide, save with the replies recorded as pending,
+     * and hand the replies to the outbox. Sending happens after, outside the lock.
+     */
     @Override
     public Mono<Void> handle(InboundEvent event) {
         String id = ids.conversationId(event.channel().id(), event.from().userId());
-        return conversations.find(id)
+        return lock.withLock(id, () -> conversations.find(id)
                 .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
-                        sealer.seal(event.from().userId()), Instant.now())))
+                        addresses.seal(event.from()), Instant.now())))
                 .flatMap(conversation -> updateReachability(id, event)
-                        .then(Mono.defer(() -> turn(conversation, event))));
+                        .then(Mono.defer(() -> turn(conversation, event)))));
+    }
+
+    /** Saves what the actions left (unless they erased it), then queues the replies they decided. */
+    private Mono<Void> finish(ActionRunner.Outcome outcome) {
+        Mono<Void> saved = outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation());
+        return saved.then(outcome.messages().isEmpty() ? Mono.empty() : outbox.enqueue(outcome.messages()));
     }
 
     /** Unfollowing makes a person unreachable; anything they do themselves makes them reachable again. */
@@ -94,6 +112,12 @@ class TurnHandler implements InboundEventHandler {
             // Not something the person said: carry out the unsubscribe, store nothing new about them.
             return runner.run(conversation, policy.unfollow(conversation).actions(), event.from()).then();
         }
+        if (event.content() instanceof InboundContent.Erase erase) {
+            // An erasure asked for outside the chat: carried out whoever owns the conversation.
+            Decision decision = erase.quietly() ? policy.eraseQuietly() : policy.eraseAnswer(conversation, true);
+            meters.counter("motcua.turns", "channel", event.channel().id(), "intent", Intents.DELETE_DATA).increment();
+            return runner.run(conversation, decision.actions(), event.from()).flatMap(this::finish);
+        }
         String written = writtenText(event.content());
         Parse parse = understand(event.content(), written);
         Conversation recorded = conversation.withTurn(new Turn(Speaker.PERSON, sealer.seal(written),
@@ -111,8 +135,7 @@ class TurnHandler implements InboundEventHandler {
         if (decision.place() != null) {
             decided = decided.withPlace(decision.place());
         }
-        return runner.run(decided, decision.actions(), event.from())
-                .flatMap(outcome -> outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation()));
+        return runner.run(decided, decision.actions(), event.from()).flatMap(this::finish);
     }
 
     /** Someone else is answering: keep the record, raise the alarm on a crisis, send nothing. */

@@ -45,6 +45,22 @@ public record Conversation(String id, Channel channel, ConversationState state, 
                 place);
     }
 
+    /**
+     * Records what the platform said about one message sent to the person; unchanged when that message is no longer
+     * among the kept turns.
+     */
+    public Conversation withDelivery(String messageId, boolean delivered, String reason) {
+        List<Turn> next = new ArrayList<>(turns);
+        for (int i = 0; i < next.size(); i++) {
+            if (messageId.equals(next.get(i).messageId())) {
+                next.set(i, next.get(i).delivered(delivered, reason));
+                return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt,
+                        updatedAt, place);
+            }
+        }
+        return this;
+    }
+
     public Conversation withMisunderstandings(int count) {
         return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt, place);
     }

@@ -7,6 +7,36 @@ import java.time.Instant;
  *
  * @param sealedText the text, encrypted (DESIGN §7); null for non-text events
  * @param intent     what the bot understood (person) or answered (bot), or null
+ * @param messageId  for a message sent to the person (bot or caseworker): its outbound id, by which its delivery is
+ *                   reported; null for what the person wrote
+ * @param delivery   for a message sent to the person: whether it reached them; null for what the person wrote
+ * @param failure    why it did not reach them, when {@code delivery} is FAILED (a short reason, no personal data)
  */
-public record Turn(Speaker speaker, String sealedText, String intent, Instant at) {
+public record Turn(Speaker speaker, String sealedText, String intent, Instant at, String messageId, Delivery delivery,
+                   String failure) {
+
+    /** What reached the person, as far as the platform told us. */
+    public enum Delivery {
+        /** Decided and saved, waiting in the outbox or being sent. */
+        PENDING,
+        /** The platform accepted it. */
+        DELIVERED,
+        /** It could not be delivered; {@code failure} says why. */
+        FAILED
+    }
+
+    /** Something the person wrote or did. */
+    public Turn(Speaker speaker, String sealedText, String intent, Instant at) {
+        this(speaker, sealedText, intent, at, null, null, null);
+    }
+
+    /** A message to the person, recorded before it is sent. */
+    public static Turn outgoing(Speaker speaker, String sealedText, String intent, Instant at, String messageId) {
+        return new Turn(speaker, sealedText, intent, at, messageId, Delivery.PENDING, null);
+    }
+
+    public Turn delivered(boolean ok, String reason) {
+        return new Turn(speaker, sealedText, intent, at, messageId, ok ? Delivery.DELIVERED : Delivery.FAILED,
+                ok ? null : reason);
+    }
 }

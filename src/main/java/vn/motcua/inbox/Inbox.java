@@ -10,19 +10,24 @@ import reactor.core.publisher.Mono;
 import vn.motcua.message.InboundEvent;
 import vn.motcua.privacy.PseudonymousIds;
 
-/** The front door of the bot: drops redeliveries, then queues each new event. Fast enough for the webhook path. */
+/**
+ * The front door of the bot: drops redeliveries, marks crises so they are taken first, then queues each new event.
+ * Fast enough for the webhook path: a keyed hash, a lexicon look-up and an append.
+ */
 @Component
 public class Inbox {
 
     private final DedupeStore dedupe;
     private final InboxQueue queue;
     private final PseudonymousIds ids;
+    private final UrgencyCheck urgency;
     private final MeterRegistry meters;
 
-    public Inbox(DedupeStore dedupe, InboxQueue queue, PseudonymousIds ids, MeterRegistry meters) {
+    public Inbox(DedupeStore dedupe, InboxQueue queue, PseudonymousIds ids, UrgencyCheck urgency, MeterRegistry meters) {
         this.dedupe = dedupe;
         this.queue = queue;
         this.ids = ids;
+        this.urgency = urgency;
         this.meters = meters;
     }
 
@@ -39,8 +44,10 @@ public class Inbox {
                 meters.counter("motcua.inbox.duplicates", "channel", event.channel().id()).increment();
                 return Mono.empty();
             }
-            meters.counter("motcua.inbox.accepted", "channel", event.channel().id()).increment();
-            return queue.enqueue(event).onErrorResume(e -> dedupe.forget(key).then(Mono.error(e)));
+            boolean urgent = urgency.isUrgent(event.content());
+            meters.counter("motcua.inbox.accepted", "channel", event.channel().id(), "urgent", Boolean.toString(urgent))
+                    .increment();
+            return queue.enqueue(urgent ? event.markedUrgent() : event).onErrorResume(e -> dedupe.forget(key).then(Mono.error(e)));
         });
     }
 }

@@ -9,12 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.motcua.message.InboundEvent;
+import vn.motcua.fairness.FairScheduler;
 
 /**
- * Takes deliveries from the queue and runs the bot's turns: one conversation's events one at a time in queue order
- * (each person always maps to the same lane), different people in parallel across lanes. A delivery is acknowledged
- * only after its turn is handled.
+ * Takes deliveries from the queue and runs the bot's turns through a {@link FairScheduler}: one person's events one
+ * at a time in queue order, different people in parallel, each person in turn, crises first. A delivery is
+ * acknowledged only after its turn is handled. Ordering here is a courtesy to the person; correctness between
+ * writers rests on the conversation lock the turn takes.
  */
 @Component
 class InboxWorker implements SmartLifecycle {
@@ -25,6 +26,7 @@ class InboxWorker implements SmartLifecycle {
     private final InboundEventHandler handler;
     private final InboxProperties properties;
     private final MeterRegistry meters;
+    private final FairScheduler<InboxDelivery> scheduler;
     private volatile Disposable subscription;
 
     InboxWorker(InboxQueue queue, InboundEventHandler handler, InboxProperties properties, MeterRegistry meters) {
@@ -32,22 +34,31 @@ class InboxWorker implements SmartLifecycle {
         this.handler = handler;
         this.properties = properties;
         this.meters = meters;
+        this.scheduler = new FairScheduler<>(properties.concurrency(), properties.maxBacklog(), this::process,
+                this::dropped, Schedulers.parallel());
         meters.gauge("motcua.inbox.pending", queue, InboxQueue::pending);
+        meters.gauge("motcua.inbox.waiting", scheduler, FairScheduler::queued);
     }
 
     @Override
     public void start() {
-        int lanes = properties.lanes();
         subscription = queue.deliveries()
-                .groupBy(delivery -> lane(delivery.event(), lanes))
-                .flatMap(lane -> lane.publishOn(Schedulers.parallel()).concatMap(this::process), lanes)
-                .subscribe(null, e -> log.error("The inbox worker stopped unexpectedly", e));
+                .subscribe(delivery -> scheduler.submit(delivery.event().personKey(), delivery, delivery.event().urgent()),
+                        e -> log.error("The inbox worker stopped unexpectedly", e));
     }
 
     private Mono<Void> process(InboxDelivery delivery) {
         return handler.handle(delivery.event())
                 .then(queue.acknowledge(delivery))
                 .onErrorResume(e -> failed(delivery, e));
+    }
+
+    /** One person's backlog overflowed: their oldest ordinary message is let go, counted, never a crisis. */
+    private void dropped(InboxDelivery delivery) {
+        meters.counter("motcua.inbox.dropped", "channel", delivery.event().channel().id()).increment();
+        log.warn("One person's backlog passed {} messages; their oldest ordinary message was dropped",
+                properties.maxBacklog());
+        queue.acknowledge(delivery).subscribe();
     }
 
     private Mono<Void> failed(InboxDelivery delivery, Throwable e) {
@@ -62,16 +73,13 @@ class InboxWorker implements SmartLifecycle {
         return queue.acknowledge(delivery);
     }
 
-    private static int lane(InboundEvent event, int lanes) {
-        return Math.floorMod((event.channel().id() + ":" + event.from().userId()).hashCode(), lanes);
-    }
-
     @Override
     public void stop() {
         Disposable current = subscription;
         if (current != null) {
             current.dispose();
         }
+        scheduler.stop();
         subscription = null;
     }
 

@@ -8,4 +8,9 @@ public enum Channel {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The channel whose {@link #id()} this is. */
+    public static Channel fromId(String id) {
+        return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+    }
 }

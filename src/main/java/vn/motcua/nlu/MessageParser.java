@@ -59,6 +59,14 @@ public class MessageParser {
                 location);
     }
 
+    /**
+     * Whether the safety lexicon finds a crisis in the text. No classifier runs, so it is cheap enough for the webhook
+     * path, where it puts a crisis ahead of ordinary messages.
+     */
+    public boolean signalsCrisis(String text) {
+        return text != null && !text.isBlank() && lexicon.match(normalizer.normalize(text)).isPresent();
+    }
+
     /** The threshold below which a parse is marked low-confidence. */
     public double lowConfidenceThreshold() {
         return lowConfidence;

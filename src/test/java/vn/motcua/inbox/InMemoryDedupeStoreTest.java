@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryDedupeStoreTest extends DedupeStoreContract {
 
-    private final InMemoryDedupeStore store = new InMemoryDedupeStore(new InboxProperties(Duration.ofHours(24), 4, 3));
+    private final InMemoryDedupeStore store = new InMemoryDedupeStore(new InboxProperties(Duration.ofHours(24), 4, 50, 3));
 
     @Override
     DedupeStore store() {
@@ -18,7 +18,7 @@ class InMemoryDedupeStoreTest extends DedupeStoreContract {
 
     @Test
     void aKeyIsForgottenAfterTheWindow() {
-        InMemoryDedupeStore shortWindow = new InMemoryDedupeStore(new InboxProperties(Duration.ofMillis(50), 4, 3));
+        InMemoryDedupeStore shortWindow = new InMemoryDedupeStore(new InboxProperties(Duration.ofMillis(50), 4, 50, 3));
         assertThat(shortWindow.firstSighting("mid.1").block()).isTrue();
         assertThat(shortWindow.firstSighting("mid.1").block()).isFalse();
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))

@@ -66,7 +66,7 @@ class InboxWorkerTest {
     }
 
     private void start(InboundEventHandler handler, int maxAttempts) {
-        worker = new InboxWorker(queue, handler, new InboxProperties(Duration.ofHours(1), 4, maxAttempts), meters);
+        worker = new InboxWorker(queue, handler, new InboxProperties(Duration.ofHours(1), 4, 50, maxAttempts), meters);
         worker.start();
     }
 }

@@ -36,10 +36,7 @@ import vn.motcua.message.InboundContent;
 import vn.motcua.message.InboundEvent;
 import vn.motcua.channel.RawBody;
 import vn.motcua.message.ReplyAddress;
-import vn.motcua.bot.ConversationEraser;
-import vn.motcua.dialogue.Payloads;
 import vn.motcua.inbox.Inbox;
-import vn.motcua.privacy.PseudonymousIds;
 
 /**
  * The web chat API (README, "Web chat"): open a session, send messages, listen to the answers as server-sent events,
@@ -55,22 +52,17 @@ class WebChatController {
     private final WebChatStreams streams;
     private final MessageRateLimiter limiter;
     private final Inbox inbox;
-    private final ConversationEraser eraser;
-    private final PseudonymousIds ids;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
 
     WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatStreams streams,
-                      MessageRateLimiter limiter, Inbox inbox, ConversationEraser eraser, PseudonymousIds ids,
-                      ObjectMapper json, MeterRegistry meters) {
+                      MessageRateLimiter limiter, Inbox inbox, ObjectMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.sessions = sessions;
         this.streams = streams;
         this.limiter = limiter;
         this.inbox = inbox;
-        this.eraser = eraser;
-        this.ids = ids;
         this.json = json;
         this.meters = meters;
         // Room for the longest text even if every character arrives as a JSON escape, plus the other fields.
@@ -120,28 +112,26 @@ class WebChatController {
     }
 
     /**
-     * Erases the conversation and forgets the session. Always 204 for a well-formed id, even after the session
-     * expired: the conversation outlives the session (MOTCUA_RETENTION), and erasure must still work then.
+     * Forgets the session at once and asks the bot to erase the conversation. Always 204 for a well-formed id, even
+     * after the session expired: the conversation outlives the session (MOTCUA_RETENTION), and erasure must still
+     * work then. The erasure is an event in the person's own line of the inbox, so it runs after any message they
+     * sent just before, under the conversation's lock, and nothing of theirs is stored or sent after it.
      */
     @DeleteMapping("/sessions/{session}")
     Mono<ResponseEntity<Void>> erase(@PathVariable("session") String session) {
         if (!SessionIds.wellFormed(session)) {
             return Mono.error(WebChatException.unknownSession());
         }
-        String conversationId = ids.conversationId(Channel.WEBCHAT.id(), session);
-        return sessions.touch(session).flatMap(wasOpen -> sessions.close(session)
+        return sessions.close(session)
                 .then(Mono.fromRunnable(() -> {
                     streams.close(session);
                     limiter.forget(session);
                 }))
-                .then(eraser.erase(conversationId))
-                // A message sent just before may still be waiting in the inbox; its turn would store the
-                // conversation again. An erase queued behind it, in the same lane, removes that too.
-                .then(wasOpen ? inbox.accept(List.of(eraseAgain(session))) : Mono.empty())
+                .then(inbox.accept(List.of(event(session, new InboundContent.Erase(true)))))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.erased").increment();
                     return ResponseEntity.noContent().<Void>build();
-                })));
+                }));
     }
 
     @ExceptionHandler(WebChatException.class)
@@ -206,9 +196,5 @@ class WebChatController {
     private static InboundEvent event(String session, InboundContent content) {
         return new InboundEvent("webchat:" + UUID.randomUUID(), ReplyAddress.of(Channel.WEBCHAT, session),
                 Instant.now(), content, false);
-    }
-
-    private static InboundEvent eraseAgain(String session) {
-        return event(session, new InboundContent.QuickReply(Payloads.ERASE_QUIETLY, ""));
     }
 }
