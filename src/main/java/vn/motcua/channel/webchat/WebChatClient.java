@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.motcua.message.Channel;
 import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.Purpose;
 import vn.motcua.outbox.FailedSend;
 import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.outbox.SendError;
@@ -17,7 +18,8 @@ import vn.motcua.outbox.Sender;
 
 /**
  * Delivers messages to a web chat session's event stream. There is no platform in between, so nothing is retried: a
- * session that is closed, expired or not reading (its buffer full) gets a failed outcome.
+ * session that is closed, expired or not reading (its buffer full) gets a failed outcome. A caseworker's message
+ * ({@link Purpose#HUMAN_AGENT}) shows as theirs.
  */
 @Component
 class WebChatClient implements Sender {
@@ -59,6 +61,8 @@ class WebChatClient implements Sender {
     }
 
     private static WebChatEvent event(OutboundMessage message) {
-        return new WebChatEvent(WebChatEvent.BOT, message.text(), message.quickReplies());
+        String from = message.purpose() == Purpose.HUMAN_AGENT ? WebChatEvent.CASEWORKER : WebChatEvent.BOT;
+        return new WebChatEvent(from, message.text(),
+                message.quickReplies().stream().map(WebChatEvent.Button::of).toList());
     }
 }
