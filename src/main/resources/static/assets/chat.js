@@ -159,8 +159,8 @@
     clearReplies();
     options.forEach(function (option) {
       if (!option || typeof option.title !== 'string' || typeof option.payload !== 'string') { return; }
-      if (/^tel:\+?[0-9]{3,15}$/.test(option.payload)) {
-        // A call button dials the number on a phone instead of sending a message.
+      if (option.dials === true) {
+        // A call button (the server says which) dials the number on a phone instead of sending a message.
         var call = document.createElement('a');
         call.className = 'reply call';
         call.href = option.payload;

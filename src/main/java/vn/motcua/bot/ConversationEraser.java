@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
+import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.conversation.ConversationStore;
@@ -11,9 +12,10 @@ import vn.motcua.outbox.Outbox;
 
 /**
  * Erases everything stored about one conversation (DESIGN §6.4): its turns, its place in the caseworker queue,
- * its opt-in and any note that it cannot be reached. Every channel's "erase" path comes through here, so a new store
- * is added to erasure in one place. Callers hold the conversation's lock. Messages still waiting in the outbox are
- * discarded too, so nothing decided before the erasure reaches the person after it.
+ * its opt-in, any note that it cannot be reached and the record of messages that failed to reach it. Every
+ * channel's "erase" path comes through here, so a new store is added to erasure in one place. Callers hold the
+ * conversation's lock. Messages still waiting in the outbox are discarded too, so nothing decided before the
+ * erasure reaches the person after it.
  */
 @Component
 class ConversationEraser {
@@ -22,15 +24,17 @@ class ConversationEraser {
     private final HandoffQueue handoff;
     private final SubscriberStore subscribers;
     private final ReachabilityStore reachability;
+    private final FailedSendLog failures;
     private final Outbox outbox;
 
     ConversationEraser(ConversationStore conversations, HandoffQueue handoff, SubscriberStore subscribers,
-                       ReachabilityStore reachability, Outbox outbox) {
+                       ReachabilityStore reachability, FailedSendLog failures, Outbox outbox) {
         this.outbox = outbox;
         this.conversations = conversations;
         this.handoff = handoff;
         this.subscribers = subscribers;
         this.reachability = reachability;
+        this.failures = failures;
     }
 
     Mono<Void> erase(String conversationId) {
@@ -38,6 +42,7 @@ class ConversationEraser {
                 .then(conversations.delete(conversationId))
                 .then(handoff.remove(conversationId))
                 .then(subscribers.unsubscribe(conversationId))
-                .then(reachability.markReachable(conversationId));
+                .then(reachability.markReachable(conversationId))
+                .then(failures.forget(conversationId));
     }
 }

@@ -26,7 +26,7 @@ class TranscriptDelivery implements DeliveryReport {
 
     @Override
     public Mono<Void> report(OutboundMessage message, SendOutcome outcome) {
-        String reason = outcome.delivered() || outcome.failure() == null ? null : outcome.failure().reason();
+        String reason = outcome.reason().orElse(null);
         return lock.withLock(message.conversationId(), () -> conversations.find(message.conversationId())
                 .flatMap(conversation -> conversations.save(
                         conversation.withDelivery(message.messageId(), outcome.delivered(), reason))));

@@ -1,15 +1,18 @@
 package vn.motcua.outbox;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import reactor.core.publisher.Mono;
-import vn.motcua.privacy.PrivacyProperties;
 
 /** Unreachable conversations in a Caffeine cache, forgotten with the conversation after the retention period. */
 @Component
@@ -18,9 +21,16 @@ class InMemoryReachabilityStore implements ReachabilityStore {
 
     private final Cache<String, String> unreachable;
 
-    InMemoryReachabilityStore(PrivacyProperties properties) {
+    /** {@code retention} is {@code motcua.retention} (PrivacyProperties), read here so the outbox needs no privacy room. */
+    @Autowired
+    InMemoryReachabilityStore(@Value("${motcua.retention:P30D}") Duration retention) {
+        this(retention, Ticker.systemTicker());
+    }
+
+    InMemoryReachabilityStore(Duration retention, Ticker ticker) {
         this.unreachable = Caffeine.newBuilder()
-                .expireAfterWrite(properties.retention().toMillis(), TimeUnit.MILLISECONDS)
+                .expireAfterWrite(retention.toMillis(), TimeUnit.MILLISECONDS)
+                .ticker(ticker)
                 .build();
     }
 

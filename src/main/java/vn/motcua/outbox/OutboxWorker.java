@@ -16,7 +16,6 @@ import reactor.core.scheduler.Schedulers;
 import vn.motcua.fairness.FairScheduler;
 import vn.motcua.message.Channel;
 import vn.motcua.message.OutboundMessage;
-import vn.motcua.message.Purpose;
 
 /**
  * Delivers what the outbox holds: each channel has its own {@link FairScheduler}, keyed by conversation, so one
@@ -82,18 +81,18 @@ class OutboxWorker implements SmartLifecycle {
     }
 
     private Mono<SendOutcome> send(OutboundMessage message) {
-        Sender sender = senders.forChannel(message.to().channel()).orElse(null);
+        Channel channel = message.to().channel();
+        Sender sender = senders.forChannel(channel).orElse(null);
         if (sender == null) {
-            return Mono.just(SendOutcome.failed(new FailedSend(message.to().channel(), message.conversationId(), 0, 0,
-                    message.to().channel().id() + " is not switched on", true, 0, Instant.now())));
+            return Mono.just(SendOutcome.failed(FailedSend.of(channel, message.conversationId(), message.messageId(),
+                    new SendError(SendError.Kind.PERMANENT, 0, 0, 0, channel.id() + " is not switched on"), 0,
+                    Instant.now())));
         }
-        // Nothing, not even the typing indicator, may delay a crisis answer.
-        Mono<Void> typing = message.urgent() || message.purpose() != Purpose.RESPONSE ? Mono.empty()
-                : sender.showTyping(message.to());
-        return typing.then(Mono.defer(() -> sender.send(message)))
-                .onErrorResume(e -> Mono.just(SendOutcome.failed(new FailedSend(message.to().channel(),
-                        message.conversationId(), 0, 0, "unexpected " + e.getClass().getSimpleName(), false, 1,
-                        Instant.now()))));
+        // The sender decides about the typing indicator (never before a crisis answer); it never errors, but a bug
+        // in it must not stop this person's line.
+        return Mono.defer(() -> sender.send(message))
+                .onErrorResume(e -> Mono.just(SendOutcome.failed(FailedSend.of(channel, message.conversationId(),
+                        message.messageId(), SendError.unexpected(e), 1, Instant.now()))));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package vn.motcua.channel.messenger;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,27 +12,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.message.Channel;
-import vn.motcua.outbox.Sender;
-import vn.motcua.outbox.FailedSend;
-import vn.motcua.outbox.FailedSendLog;
-import vn.motcua.message.OutboundMessage;
 import vn.motcua.channel.OutboundPart;
 import vn.motcua.channel.PooledWebClient;
+import vn.motcua.message.Channel;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.Purpose;
 import vn.motcua.message.QuickReplyOption;
 import vn.motcua.message.ReplyAddress;
+import vn.motcua.outbox.FailedSendLog;
+import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.outbox.RetryingDelivery;
+import vn.motcua.outbox.SendError;
 import vn.motcua.outbox.SendOutcome;
+import vn.motcua.outbox.Sender;
 
 /**
- * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool,
- * temporary errors are retried with exponential backoff and jitter, and every message that cannot be delivered is
- * recorded in the {@link FailedSendLog}.
+ * The Messenger Send API client ({@code POST /{version}/me/messages}). Concurrency is bounded by the connection pool;
+ * retries, the stop after a failed part, failure records and unreachable marks are the {@link RetryingDelivery}'s,
+ * fed with this platform's classification of its errors ({@link MessengerSendErrors}).
  */
 @Component
 @Conditional(MessengerEnabled.class)
@@ -47,13 +46,15 @@ class MessengerSendClient implements Sender {
     private static final Logger log = LoggerFactory.getLogger(MessengerSendClient.class);
 
     private final MessengerProperties properties;
-    private final FailedSendLog failures;
+    private final RetryingDelivery delivery;
     private final ObjectMapper json;
     private final WebClient graph;
 
-    MessengerSendClient(MessengerProperties properties, FailedSendLog failures, ObjectMapper json) {
+    MessengerSendClient(MessengerProperties properties, FailedSendLog failures, ReachabilityStore reachability,
+                        ObjectMapper json) {
         this.properties = properties;
-        this.failures = failures;
+        this.delivery = new RetryingDelivery(Channel.MESSENGER, new RetryingDelivery.Settings(
+                properties.sendAttempts(), properties.backoffMin(), properties.backoffMax()), failures, reachability);
         this.json = json;
         this.graph = PooledWebClient.create("messenger-send", properties.graphUrl(), properties.sendConcurrency(),
                 properties.sendTimeout());
@@ -64,14 +65,18 @@ class MessengerSendClient implements Sender {
         return Channel.MESSENGER;
     }
 
+    /** Shows typing first for an ordinary reply; nothing, not even the indicator, may delay an urgent one. */
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        List<Map<String, Object>> bodies = OutboundPart.split(message, MAX_TEXT).stream()
-                .map(part -> messageBody(message.to(), part.text(), part.quickReplies()))
+        if (message.purpose() == Purpose.CAMPAIGN) {
+            return delivery.refuse(message, new SendError(SendError.Kind.PERMANENT, 0, 0, 0,
+                    "campaign sends are not built yet on Messenger"));
+        }
+        List<Mono<Void>> parts = OutboundPart.split(message, MAX_TEXT).stream()
+                .map(part -> post(messageBody(message, part)))
                 .toList();
-        return Flux.fromIterable(bodies)
-                .concatMap(body -> deliver(message.conversationId(), body))
-                .reduce((first, next) -> first.delivered() ? next : first);
+        boolean typing = !message.urgent() && message.purpose() == Purpose.RESPONSE;
+        return (typing ? showTyping(message.to()) : Mono.<Void>empty()).then(delivery.deliver(message, parts));
     }
 
     @Override
@@ -79,80 +84,71 @@ class MessengerSendClient implements Sender {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipient", recipient(to));
         body.put("sender_action", "typing_on");
-        return post(body).then().onErrorResume(e -> Mono.empty());
+        return post(body).onErrorResume(e -> Mono.empty());
     }
 
-    private Mono<SendOutcome> deliver(String conversationId, Map<String, Object> body) {
-        AtomicInteger attempts = new AtomicInteger();
-        return Mono.defer(() -> {
-                    attempts.incrementAndGet();
-                    return post(body);
-                })
-                .retryWhen(Retry.backoff(properties.sendAttempts() - 1L, properties.backoffMin())
-                        .maxBackoff(properties.backoffMax())
-                        .jitter(0.5)
-                        .filter(e -> e instanceof MessengerSendError error && error.retryable())
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .map(ok -> SendOutcome.delivered(attempts.get()))
-                .onErrorResume(e -> Mono.just(recordFailure(conversationId, e, attempts.get())));
-    }
-
-    private SendOutcome recordFailure(String conversationId, Throwable e, int attempts) {
-        MessengerSendError error = e instanceof MessengerSendError known ? known
-                : new MessengerSendError(0, 0, 0, e.getClass().getSimpleName());
-        if (error.tokenRejected()) {
-            log.error("ALERT: Messenger rejected the page access token (code 190). Replies cannot be sent until "
-                    + "MESSENGER_PAGE_TOKEN is replaced.");
-        }
-        FailedSend failure = new FailedSend(Channel.MESSENGER, conversationId,
-                error.code != 0 ? error.code : error.httpStatus, error.subcode, error.getMessage(),
-                !error.retryable(), attempts, Instant.now());
-        failures.record(failure);
-        return SendOutcome.failed(failure);
-    }
-
-    private Mono<String> post(Map<String, Object> body) {
+    /** One request; every subscription posts again, which is what a retry needs. */
+    private Mono<Void> post(Map<String, Object> body) {
         return graph.post()
                 .uri(uri -> uri.path("/{version}/me/messages")
                         .queryParam("access_token", "{token}")
                         .build(properties.apiVersion(), properties.pageToken()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> {
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return Mono.just(text);
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").flatMap(text ->
+                        response.statusCode().is2xxSuccessful()
+                                ? Mono.<Void>empty()
+                                : Mono.<Void>error(parseError(response.statusCode().value(), text))))
+                .onErrorMap(WebClientRequestException.class, e -> MessengerSendErrors.networkError())
+                .doOnError(SendError.class, e -> {
+                    if (e.kind() == SendError.Kind.TOKEN) {
+                        log.error("ALERT: Messenger rejected the page access token (code 190). Replies cannot be "
+                                + "sent until MESSENGER_PAGE_TOKEN is replaced.");
                     }
-                    return Mono.error(parseError(response.statusCode().value(), text));
-                }))
-                .onErrorMap(WebClientRequestException.class, e -> new MessengerSendError(0, 0, 0, "network error"));
+                });
     }
 
-    private MessengerSendError parseError(int status, String text) {
+    private SendError parseError(int status, String text) {
         try {
             JsonNode error = json.readTree(text).path("error");
-            return new MessengerSendError(status, error.path("code").asInt(0), error.path("error_subcode").asInt(0),
-                    error.path("message").asString(null));
+            return MessengerSendErrors.classify(status, error.path("code").asInt(0),
+                    error.path("error_subcode").asInt(0), error.path("message").asString(null));
         } catch (JacksonException e) {
-            return new MessengerSendError(status, 0, 0, null);
+            return MessengerSendErrors.classify(status, 0, 0, null);
         }
     }
 
-    private static Map<String, Object> messageBody(ReplyAddress to, String text, List<QuickReplyOption> options) {
-        // A Messenger quick reply cannot dial: call buttons are left out, and the number stays in the text, where
-        // the Messenger apps make it tappable. (The phone_number template button needs a +country number, which
-        // short codes such as 113 do not have.)
-        List<QuickReplyOption> quickReplies = options.stream().filter(o -> !o.dials()).toList();
+    /**
+     * A message request for one part. The purpose decides how Meta is asked to deliver it (platforms.md §1.5): a
+     * reply inside the standard window is {@code RESPONSE}; a caseworker's reply goes with the {@code HUMAN_AGENT}
+     * tag, which reaches the person up to 7 days after their last message.
+     */
+    private static Map<String, Object> messageBody(OutboundMessage outbound, OutboundPart part) {
+        List<QuickReplyOption> quickReplies = quickReplies(part.quickReplies());
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", text);
+        message.put("text", part.text());
         if (!quickReplies.isEmpty()) {
-            message.put("quick_replies", quickReplies.stream().limit(MAX_QUICK_REPLIES)
-                    .map(MessengerSendClient::quickReply).toList());
+            message.put("quick_replies", quickReplies.stream().map(MessengerSendClient::quickReply).toList());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recipient", recipient(to));
-        body.put("messaging_type", "RESPONSE");
+        body.put("recipient", recipient(outbound.to()));
+        if (outbound.purpose() == Purpose.HUMAN_AGENT) {
+            body.put("messaging_type", "MESSAGE_TAG");
+            body.put("tag", "HUMAN_AGENT");
+        } else {
+            body.put("messaging_type", "RESPONSE");
+        }
         body.put("message", message);
         return body;
+    }
+
+    /**
+     * The call-button rule on Messenger: a quick reply cannot dial, so {@link QuickReplyOption#dials() call buttons}
+     * are left out and the number stays in the text, where the Messenger apps make it tappable. (The phone_number
+     * template button needs a +country number, which short codes such as 113 do not have.)
+     */
+    private static List<QuickReplyOption> quickReplies(List<QuickReplyOption> options) {
+        return options.stream().filter(o -> !o.dials()).limit(MAX_QUICK_REPLIES).toList();
     }
 
     private static Map<String, Object> quickReply(QuickReplyOption option) {

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,8 @@ import vn.motcua.knowledge.AnswerBook;
  * <p>An {@code oa.query.show} button makes the person send its payload as an ordinary message that stays visible in
  * their chat (platforms.md §2.4). So the payload is the button's Vietnamese title, never an internal code such as
  * {@code INTENT:hotline}, and a message that is exactly one of our titles is read back as a tap on that button. The
- * titles come from the answers and topics staff wrote in {@code intents/}. A payload that is a phone number becomes an
- * {@code oa.open.phone} button, which opens the phone's dialer.
+ * titles come from the answers and topics staff wrote in {@code intents/}. A {@link QuickReplyOption#dials() call
+ * button} becomes an {@code oa.open.phone} button, which opens the phone's dialer.
  */
 @Component
 @Conditional(ZaloEnabled.class)
@@ -37,7 +35,6 @@ class ZaloButtons {
     static final int MAX_BUTTONS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ZaloButtons.class);
-    private static final Pattern PHONE = Pattern.compile("(?i)(?:tel:)?(\\+?[0-9][0-9 .]{1,18}[0-9])");
 
     private final Map<String, String> payloadByTitle = new HashMap<>();
 
@@ -62,15 +59,19 @@ class ZaloButtons {
         String title = option.title().length() <= MAX_TITLE ? option.title() : option.title().substring(0, MAX_TITLE);
         Map<String, Object> button = new LinkedHashMap<>();
         button.put("title", title);
-        Matcher phone = PHONE.matcher(option.payload() == null ? "" : option.payload().strip());
-        if (phone.matches()) {
+        if (option.dials()) {
             button.put("type", "oa.open.phone");
-            button.put("payload", Map.of("phone_code", phone.group(1).replaceAll("[ .]", "")));
+            button.put("payload", Map.of("phone_code", phoneCode(option.payload())));
         } else {
             button.put("type", "oa.query.show");
             button.put("payload", title);
         }
         return button;
+    }
+
+    /** The number of a {@code tel:} payload, without the separators people write in it. */
+    private static String phoneCode(String payload) {
+        return payload.substring(QuickReplyOption.CALL_PREFIX.length()).replaceAll("[ .-]", "");
     }
 
     private void learn(String title, String payload) {

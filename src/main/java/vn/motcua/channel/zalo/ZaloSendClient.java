@@ -1,11 +1,10 @@
 package vn.motcua.channel.zalo;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,28 +15,28 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.motcua.message.Channel;
-import vn.motcua.outbox.Sender;
-import vn.motcua.outbox.FailedSend;
-import vn.motcua.outbox.FailedSendLog;
-import vn.motcua.message.OutboundMessage;
 import vn.motcua.channel.OutboundPart;
 import vn.motcua.channel.PooledWebClient;
+import vn.motcua.message.Channel;
+import vn.motcua.message.OutboundMessage;
 import vn.motcua.message.QuickReplyOption;
+import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.outbox.RetryingDelivery;
+import vn.motcua.outbox.SendError;
 import vn.motcua.outbox.SendOutcome;
+import vn.motcua.outbox.Sender;
 
 /**
- * Sends consultation messages ({@code POST /v3.0/oa/message/cs}, header {@code access_token}). Zalo answers HTTP 200
- * for errors too, so a message counts as delivered only when the body says {@code "error": 0}. Rate limiting (-32),
- * network errors and 5xx are retried with exponential backoff and jitter; an expired token (-216 / -220) is refreshed
- * once and the message sent again; recipient errors mark the person unreachable; every failure is recorded.
+ * Sends consultation messages ({@code POST /v3.0/oa/message/cs}, header {@code access_token}), for every purpose for
+ * now. Zalo answers HTTP 200 for errors too, so a part counts as delivered only when the body says
+ * {@code "error": 0}. Retries, the stop after a failed part, failure records and unreachable marks are the
+ * {@link RetryingDelivery}'s, fed with {@link ZaloSendErrors}; what is Zalo's own happens inside one attempt: an
+ * expired token (-216 / -220) is refreshed once and the part sent again, and buttons Zalo refuses are dropped.
  */
 @Component
 @Conditional(ZaloEnabled.class)
@@ -49,22 +48,19 @@ class ZaloSendClient implements Sender {
 
     private static final Logger log = LoggerFactory.getLogger(ZaloSendClient.class);
 
-    private final ZaloProperties properties;
     private final ZaloAccessTokens tokens;
     private final ZaloButtons buttons;
-    private final FailedSendLog failures;
-    private final ReachabilityStore reachability;
+    private final RetryingDelivery delivery;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final WebClient openapi;
 
     ZaloSendClient(ZaloProperties properties, ZaloAccessTokens tokens, ZaloButtons buttons, FailedSendLog failures,
                    ReachabilityStore reachability, ObjectMapper json, MeterRegistry meters) {
-        this.properties = properties;
         this.tokens = tokens;
         this.buttons = buttons;
-        this.failures = failures;
-        this.reachability = reachability;
+        this.delivery = new RetryingDelivery(Channel.ZALO, new RetryingDelivery.Settings(
+                properties.sendAttempts(), properties.backoffMin(), properties.backoffMax()), failures, reachability);
         this.json = json;
         this.meters = meters;
         this.openapi = PooledWebClient.create("zalo-send", properties.openapiUrl(), properties.sendConcurrency(),
@@ -78,101 +74,75 @@ class ZaloSendClient implements Sender {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        List<Map<String, Object>> bodies = OutboundPart.split(message, MAX_TEXT).stream()
-                .map(part -> body(message.to().userId(), part.text(), part.quickReplies()))
+        List<Mono<Void>> parts = OutboundPart.split(message, MAX_TEXT).stream()
+                .map(part -> part(body(message.to().userId(), part.text(), part.quickReplies())))
                 .toList();
-        // Stop at the first part that fails: the rest would fail the same way and only be recorded twice.
-        return Flux.fromIterable(bodies)
-                .concatMap(body -> deliver(message.conversationId(), body))
-                .takeUntil(outcome -> !outcome.delivered())
-                .last();
+        return delivery.deliver(message, parts);
     }
 
-    private Mono<SendOutcome> deliver(String conversationId, Map<String, Object> body) {
-        AtomicInteger attempts = new AtomicInteger();
+    /**
+     * One part; each subscription is one attempt. The token is refreshed at most once per part, and once Zalo has
+     * refused the buttons every later attempt sends the text alone.
+     */
+    private Mono<Void> part(Map<String, Object> firstBody) {
+        AtomicReference<Map<String, Object>> body = new AtomicReference<>(firstBody);
         AtomicBoolean refreshed = new AtomicBoolean();
-        AtomicBoolean withoutButtons = new AtomicBoolean();
-        return Mono.defer(() -> attempt(body, attempts, refreshed, withoutButtons))
-                .retryWhen(Retry.backoff(properties.sendAttempts() - 1L, properties.backoffMin())
-                        .maxBackoff(properties.backoffMax())
-                        .jitter(0.5)
-                        .filter(e -> e instanceof ZaloSendError error && error.retryable())
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .map(ok -> SendOutcome.delivered(attempts.get()))
-                .onErrorResume(e -> recordFailure(conversationId, e, attempts.get()));
-    }
-
-    private Mono<JsonNode> attempt(Map<String, Object> body, AtomicInteger attempts, AtomicBoolean refreshed,
-                                   AtomicBoolean withoutButtons) {
-        return tokens.accessToken().flatMap(token -> post(body, token, attempts)
-                .onErrorResume(ZaloSendError.class, e -> {
-                    if (e.tokenRejected() && refreshed.compareAndSet(false, true)) {
-                        return tokens.replaceRejected(token).flatMap(fresh -> post(body, fresh, attempts));
+        return Mono.defer(() -> tokens.accessToken()
+                .onErrorMap(ZaloTokenException.class, ZaloSendClient::tokenError)
+                .flatMap(token -> post(body.get(), token).onErrorResume(SendError.class, e -> {
+                    if (e.kind() == SendError.Kind.TOKEN && refreshed.compareAndSet(false, true)) {
+                        return tokens.replaceRejected(token)
+                                .onErrorMap(ZaloTokenException.class, ZaloSendClient::tokenError)
+                                .flatMap(fresh -> post(body.get(), fresh));
                     }
-                    if (e.code == ZaloSendError.INVALID_PARAMETER && hasButtons(body)
-                            && withoutButtons.compareAndSet(false, true)) {
+                    if (e.code() == ZaloSendErrors.INVALID_PARAMETER && hasButtons(body.get())) {
                         // The text-with-buttons shape is not on a Zalo page we could read (see body()): if Zalo
                         // refuses it, the person still gets the words.
                         log.warn("Zalo refused a message with buttons as an invalid parameter; sent its text alone");
                         meters.counter("motcua.zalo.buttons.refused").increment();
-                        return post(textOnly(body), token, attempts);
+                        body.set(textOnly(body.get()));
+                        return post(body.get(), token);
                     }
                     return Mono.error(e);
-                }));
+                })));
     }
 
-    private Mono<JsonNode> post(Map<String, Object> body, String token, AtomicInteger attempts) {
-        return Mono.defer(() -> {
-            attempts.incrementAndGet();
-            return openapi.post()
-                    .uri(SEND_PATH)
-                    .header("access_token", token)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                            .map(text -> result(response.statusCode().value(), text)))
-                    .onErrorMap(WebClientRequestException.class, e -> new ZaloSendError(0, 0, null));
-        });
+    /** No token to send with: refused for good (an operator must act), or the refresh itself failed for now. */
+    private static SendError tokenError(Throwable e) {
+        boolean rejected = ((ZaloTokenException) e).rejected;
+        return new SendError(rejected ? SendError.Kind.TOKEN : SendError.Kind.TEMPORARY, 0, -216, 0,
+                "no valid access token: " + e.getMessage());
+    }
+
+    private Mono<Void> post(Map<String, Object> body, String token) {
+        return openapi.post()
+                .uri(SEND_PATH)
+                .header("access_token", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                        .flatMap(text -> result(response.statusCode().value(), text)))
+                .onErrorMap(WebClientRequestException.class, e -> ZaloSendErrors.networkError());
     }
 
     /** Success is {@code "error": 0} in the body, whatever the HTTP status says. */
-    private JsonNode result(int status, String text) {
+    private Mono<Void> result(int status, String text) {
         JsonNode root;
         try {
             root = json.readTree(text);
         } catch (JacksonException e) {
-            throw new ZaloSendError(status, 0, null);
+            return Mono.error(ZaloSendErrors.classify(status, 0, null));
         }
         JsonNode error = root == null ? null : root.get("error");
         if (error == null || !error.isNumber() && !error.isString()) {
-            throw new ZaloSendError(status, 0, null);
+            return Mono.error(ZaloSendErrors.classify(status, 0, null));
         }
         int code = error.asInt(Integer.MIN_VALUE);
         if (code == 0) {
-            return root;
+            return Mono.empty();
         }
-        throw new ZaloSendError(status, code == Integer.MIN_VALUE ? -1 : code, root.path("message").asString(null));
-    }
-
-    private Mono<SendOutcome> recordFailure(String conversationId, Throwable e, int attempts) {
-        FailedSend failure;
-        boolean unreachable = false;
-        if (e instanceof ZaloSendError error) {
-            failure = new FailedSend(Channel.ZALO, conversationId, error.code != 0 ? error.code : error.httpStatus, 0,
-                    error.getMessage(), !error.retryable(), attempts, Instant.now());
-            unreachable = error.personUnreachable();
-        } else if (e instanceof ZaloTokenException token) {
-            failure = new FailedSend(Channel.ZALO, conversationId, -216, 0,
-                    "no valid access token: " + token.getMessage(), token.rejected, attempts, Instant.now());
-        } else {
-            failure = new FailedSend(Channel.ZALO, conversationId, 0, 0, e.getClass().getSimpleName(), false, attempts,
-                    Instant.now());
-        }
-        failures.record(failure);
-        Mono<Void> mark = unreachable
-                ? reachability.markUnreachable(conversationId, "zalo " + failure.code() + ": " + failure.reason())
-                : Mono.empty();
-        return mark.thenReturn(SendOutcome.failed(failure));
+        return Mono.error(ZaloSendErrors.classify(status, code == Integer.MIN_VALUE ? -1 : code,
+                root.path("message").asString(null)));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationStore;
 import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.privacy.PseudonymousIds;
 
 /** Nothing that identifies a person, and nothing they wrote, is readable in the stores or the logs. */
@@ -30,6 +31,9 @@ class MessengerPrivacyTest extends MessengerIntegrationTest {
 
     @Autowired
     PseudonymousIds ids;
+
+    @Autowired
+    FailedSendLog failures;
 
     @Test
     void storedTurnsAndTheReplyAddressAreEncryptedAndKeyedByAPseudonym() {
@@ -60,15 +64,18 @@ class MessengerPrivacyTest extends MessengerIntegrationTest {
     }
 
     @Test
-    void erasingTheConversationRemovesItAndItsPlaceInTheQueue() {
+    void erasingTheConversationRemovesItItsPlaceInTheQueueAndItsFailedSends() {
         String psid = newPsid();
-        webhook.post(delivery(text(psid, newMid(), "tôi muốn nói chuyện với nhân viên"))).expectStatus().isOk();
         String id = ids.conversationId("messenger", psid);
-        eventually().until(() -> handoff.waiting().block().stream().anyMatch(e -> e.conversationId().equals(id)));
+        GRAPH.script(psid, GraphApiStub.error(400, "{\"error\":{\"message\":\"unavailable\",\"code\":551}}"));
+        webhook.post(delivery(text(psid, newMid(), "tôi muốn nói chuyện với nhân viên"))).expectStatus().isOk();
+        eventually().until(() -> handoff.waiting().block().stream().anyMatch(e -> e.conversationId().equals(id))
+                && failures.forConversation(id).hasElements().block());
 
         webhook.post(delivery(quickReply(psid, newMid(), "Xóa hết", "ERASE:CONFIRM"))).expectStatus().isOk();
         eventually().until(() -> GRAPH.messagesTo(psid).stream().anyMatch(c -> c.text().contains("Zalo")));
         eventually().until(() -> conversations.find(id).blockOptional().isEmpty());
         assertThat(handoff.waiting().block()).noneMatch(e -> e.conversationId().equals(id));
+        assertThat(failures.forConversation(id).collectList().block()).isEmpty();
     }
 }

@@ -4,23 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.channel.messenger.MessengerWebhookClient.delivery;
 import static vn.motcua.channel.messenger.MessengerWebhookClient.text;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.motcua.message.Channel;
+import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.ReplyAddress;
 import vn.motcua.outbox.FailedSend;
 import vn.motcua.outbox.FailedSendLog;
+import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.outbox.SendError;
+import vn.motcua.outbox.SendOutcome;
+import vn.motcua.outbox.Sender;
+import vn.motcua.outbox.Senders;
 import vn.motcua.privacy.PseudonymousIds;
 
-/** How the Send API's errors are handled: temporary ones retried, permanent ones recorded and never retried. */
+/**
+ * How the Send API's errors are handled: temporary ones retried, permanent ones recorded and never retried, the parts
+ * after a failed one not sent, and a closed window or an unavailable person marked unreachable, as on Zalo.
+ */
 class MessengerSendErrorsTest extends MessengerIntegrationTest {
+
+    /** Three parts of at most 2,000 characters. */
+    private static final String LONG_TEXT = "Bạn không có lỗi trong chuyện này. ".repeat(130).strip();
 
     @Autowired
     FailedSendLog failures;
 
     @Autowired
     PseudonymousIds ids;
+
+    @Autowired
+    ReachabilityStore reachability;
+
+    @Autowired
+    Senders senders;
 
     @Test
     void aServerErrorIsRetriedOnceAndTheMessageArrivesOnce() {
@@ -51,7 +72,9 @@ class MessengerSendErrorsTest extends MessengerIntegrationTest {
         assertThat(failure.code()).isEqualTo(551);
         assertThat(failure.permanent()).isTrue();
         assertThat(failure.attempts()).isEqualTo(1);
+        assertThat(failure.kind()).isEqualTo(SendError.Kind.UNREACHABLE);
         assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+        assertThat(reachability.isUnreachable(ids.conversationId("messenger", psid)).block()).isTrue();
     }
 
     @Test
@@ -62,7 +85,9 @@ class MessengerSendErrorsTest extends MessengerIntegrationTest {
 
         eventually().until(() -> !failuresOf(psid).isEmpty());
         assertThat(failuresOf(psid).get(0).code()).isEqualTo(190);
+        assertThat(failuresOf(psid).get(0).kind()).isEqualTo(SendError.Kind.TOKEN);
         assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+        assertThat(reachability.isUnreachable(ids.conversationId("messenger", psid)).block()).isFalse();
     }
 
     @Test
@@ -74,7 +99,41 @@ class MessengerSendErrorsTest extends MessengerIntegrationTest {
 
         eventually().until(() -> !failuresOf(psid).isEmpty());
         assertThat(failuresOf(psid).get(0).subcode()).isEqualTo(2018278);
+        assertThat(failuresOf(psid).get(0).kind()).isEqualTo(SendError.Kind.WINDOW_CLOSED);
         assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+        // Like Zalo's -230: nothing reaches the person until they write again.
+        assertThat(reachability.isUnreachable(ids.conversationId("messenger", psid)).block()).isTrue();
+    }
+
+    @Test
+    void aPermanentFailureStopsTheRemainingPartsOfALongMessage() {
+        String psid = newPsid();
+        GRAPH.script(psid, GraphApiStub.error(400,
+                "{\"error\":{\"message\":\"Invalid parameter\",\"type\":\"OAuthException\",\"code\":100}}"));
+        SendOutcome outcome = messenger().send(message(psid, LONG_TEXT)).block(Duration.ofSeconds(10));
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.reason()).contains("invalid parameter");
+        assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+        assertThat(failuresOf(psid)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(100);
+            assertThat(f.messageId()).isEqualTo(outcome.failure().messageId());
+        });
+        assertThat(reachability.isUnreachable(ids.conversationId("messenger", psid)).block()).isFalse();
+    }
+
+    @Test
+    void aTemporaryFailureOfOnePartIsRetriedAndTheOtherPartsStillFollowInOrder() {
+        String psid = newPsid();
+        GRAPH.script(psid, GraphApiStub.error(503, ""));
+        SendOutcome outcome = messenger().send(message(psid, LONG_TEXT)).block(Duration.ofSeconds(10));
+
+        assertThat(outcome.delivered()).isTrue();
+        List<GraphApiStub.SendCall> calls = GRAPH.messagesTo(psid);
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(0).text()).isEqualTo(calls.get(1).text());
+        assertThat(String.join(" ", calls.subList(1, 4).stream().map(GraphApiStub.SendCall::text).toList()))
+                .isEqualTo(LONG_TEXT);
     }
 
     @Test
@@ -91,8 +150,17 @@ class MessengerSendErrorsTest extends MessengerIntegrationTest {
         assertThat(failuresOf(psid)).isEmpty();
     }
 
+    private Sender messenger() {
+        return senders.forChannel(Channel.MESSENGER).orElseThrow();
+    }
+
+    private OutboundMessage message(String psid, String text) {
+        return OutboundMessage.response(ids.conversationId("messenger", psid), ReplyAddress.of(Channel.MESSENGER, psid),
+                text, List.of());
+    }
+
     private List<FailedSend> failuresOf(String psid) {
         String id = ids.conversationId("messenger", psid);
-        return failures.recent().stream().filter(f -> id.equals(f.conversationId())).toList();
+        return failures.forConversation(id).collectList().block();
     }
 }

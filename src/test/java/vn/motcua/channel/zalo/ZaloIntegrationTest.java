@@ -113,7 +113,7 @@ abstract class ZaloIntegrationTest {
 
     List<FailedSend> failuresOf(String userId) {
         String id = conversationId(userId);
-        return failures.recent().stream().filter(f -> id.equals(f.conversationId())).toList();
+        return failures.forConversation(id).collectList().block();
     }
 
     double counter(String name, String tag, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,11 @@ import vn.motcua.outbox.Sender;
 import vn.motcua.outbox.Senders;
 import vn.motcua.outbox.FailedSend;
 import vn.motcua.message.OutboundMessage;
+import vn.motcua.message.Purpose;
 import vn.motcua.message.QuickReplyOption;
 import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.message.ReplyAddress;
+import vn.motcua.outbox.SendError;
 import vn.motcua.outbox.SendOutcome;
 
 /**
@@ -114,6 +117,7 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
         assertThat(failure.reason()).contains("7 days");
         assertThat(failure.permanent()).isTrue();
         assertThat(failure.attempts()).isEqualTo(1);
+        assertThat(failure.kind()).isEqualTo(SendError.Kind.WINDOW_CLOSED);
         assertThat(OPENAPI.messagesTo(user)).hasSize(1);
         assertThat(reachability.isUnreachable(conversationId(user)).block()).isTrue();
     }
@@ -166,17 +170,59 @@ class ZaloSendErrorsTest extends ZaloIntegrationTest {
     }
 
     @Test
-    void aButtonWhosePayloadIsAPhoneNumberOpensTheDialer() {
+    void buttonsRefusedOnceStayDroppedWhenTheTextAloneMustBeRetried() {
+        String user = newUser();
+        OPENAPI.script(user, -201, -32);
+        SendOutcome outcome = zalo().send(message(user, "Bạn muốn tìm hiểu về điều gì?",
+                List.of(new QuickReplyOption("Số điện thoại", "INTENT:hotline")))).block(Duration.ofSeconds(10));
+
+        assertThat(outcome.delivered()).isTrue();
+        List<ZaloOpenApiStub.SendCall> calls = OPENAPI.messagesTo(user);
+        assertThat(calls).extracting(ZaloOpenApiStub.SendCall::error).containsExactly(-201, -32, 0);
+        assertThat(calls.get(1).buttons()).isEmpty();
+        assertThat(calls.get(2).buttons()).isEmpty();
+    }
+
+    @Test
+    void aPermanentFailureStopsTheRemainingPartsOfALongMessage() {
+        String user = newUser();
+        OPENAPI.script(user, 0, -211);
+        String text = "Bạn không có lỗi trong chuyện này. ".repeat(130).strip();
+
+        SendOutcome outcome = zalo().send(message(user, text, List.of())).block(Duration.ofSeconds(10));
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.reason()).contains("out of quota");
+        assertThat(OPENAPI.messagesTo(user)).extracting(ZaloOpenApiStub.SendCall::error).containsExactly(0, -211);
+        assertThat(failuresOf(user)).hasSize(1);
+    }
+
+    @Test
+    void everyPurposeGoesThroughTheConsultationEndpoint() {
+        String user = newUser();
+        for (Purpose purpose : Purpose.values()) {
+            OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversationId(user),
+                    ReplyAddress.of(Channel.ZALO, user), purpose, false, "Xin chào", List.of());
+            assertThat(zalo().send(message).block(Duration.ofSeconds(10)).delivered()).isTrue();
+        }
+        assertThat(OPENAPI.messagesTo(user)).hasSize(Purpose.values().length)
+                .allSatisfy(call -> assertThat(call.path()).isEqualTo(ZaloSendClient.SEND_PATH));
+    }
+
+    @Test
+    void aCallButtonOpensTheDialerAndOnlyACallButtonDoes() {
         String user = newUser();
         zalo().send(message(user, "Trẻ em cần giúp: gọi 111.",
-                List.of(new QuickReplyOption("Gọi 111", "TEL:111"), new QuickReplyOption("Gặp nhân viên",
-                        "INTENT:human_agent")))).block(Duration.ofSeconds(10));
+                List.of(new QuickReplyOption("Gọi 111", "tel:111"), new QuickReplyOption("Gặp nhân viên",
+                        "INTENT:human_agent"), new QuickReplyOption("111", "111")))).block(Duration.ofSeconds(10));
 
         List<JsonNode> buttons = awaitMessages(user, 1).get(0).buttons();
         assertThat(buttons.get(0).path("type").asString()).isEqualTo("oa.open.phone");
         assertThat(buttons.get(0).path("payload").path("phone_code").asString()).isEqualTo("111");
         assertThat(buttons.get(1).path("type").asString()).isEqualTo("oa.query.show");
         assertThat(buttons.get(1).path("payload").asString()).isEqualTo("Gặp nhân viên");
+        // A payload that merely looks like a number is no call button (QuickReplyOption.dials).
+        assertThat(buttons.get(2).path("type").asString()).isEqualTo("oa.query.show");
     }
 
     @Test

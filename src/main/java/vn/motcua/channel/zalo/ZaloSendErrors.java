@@ -2,39 +2,48 @@ package vn.motcua.channel.zalo;
 
 import java.util.Set;
 
+import vn.motcua.outbox.SendError;
+import vn.motcua.outbox.SendError.Kind;
+
 /**
- * An error from Zalo's OpenAPI and what to do about it (platforms.md §2.5): back off and retry on -32 (rate limit)
- * and on network errors and 5xx; refresh the token once on -216 / -220; give up for this person on the recipient
- * errors; record anything else with its meaning.
+ * What Zalo's OpenAPI errors mean (platforms.md §2.5): -32 (rate limit), network errors and 5xx are worth a retry;
+ * -216 / -220 mean the access token is refused (the sender refreshes it once); -230 / -232 mean the 7-day window has
+ * closed and the other recipient errors that the person cannot be reached; anything else is this message's fault.
  */
-final class ZaloSendError extends RuntimeException {
+final class ZaloSendErrors {
 
     static final Set<Integer> TOKEN_REJECTED = Set.of(-216, -220);
-    static final Set<Integer> PERSON_UNREACHABLE = Set.of(-230, -232, -213, -217, -227, -244);
+    static final Set<Integer> WINDOW_CLOSED = Set.of(-230, -232);
+    static final Set<Integer> PERSON_UNREACHABLE = Set.of(-213, -217, -227, -244);
+    static final int RATE_LIMITED = -32;
     static final int INVALID_PARAMETER = -201;
 
-    final int httpStatus;
-    final int code;
-
-    ZaloSendError(int httpStatus, int code, String platformMessage) {
-        super(describe(httpStatus, code, platformMessage));
-        this.httpStatus = httpStatus;
-        this.code = code;
+    private ZaloSendErrors() {
     }
 
-    boolean retryable() {
-        if (code != 0) {
-            return code == -32;
+    /** {@code code} is the body's {@code error}, 0 when the body had none (the HTTP status then decides). */
+    static SendError classify(int httpStatus, int code, String platformMessage) {
+        return new SendError(kind(httpStatus, code), httpStatus, code, 0, describe(httpStatus, code, platformMessage));
+    }
+
+    static SendError networkError() {
+        return classify(0, 0, null);
+    }
+
+    private static Kind kind(int httpStatus, int code) {
+        if (code == 0) {
+            return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500 ? Kind.TEMPORARY : Kind.PERMANENT;
         }
-        return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500;
-    }
-
-    boolean tokenRejected() {
-        return TOKEN_REJECTED.contains(code);
-    }
-
-    boolean personUnreachable() {
-        return PERSON_UNREACHABLE.contains(code);
+        if (code == RATE_LIMITED) {
+            return Kind.TEMPORARY;
+        }
+        if (TOKEN_REJECTED.contains(code)) {
+            return Kind.TOKEN;
+        }
+        if (WINDOW_CLOSED.contains(code)) {
+            return Kind.WINDOW_CLOSED;
+        }
+        return PERSON_UNREACHABLE.contains(code) ? Kind.UNREACHABLE : Kind.PERMANENT;
     }
 
     private static String describe(int httpStatus, int code, String platformMessage) {
@@ -71,12 +80,8 @@ final class ZaloSendError extends RuntimeException {
             case -320 -> "a Zalo Cloud Account is needed";
             case -321 -> "Zalo Cloud Account has no balance";
             case 0 -> httpStatus == 0 ? "network error" : "HTTP " + httpStatus + " without a Zalo result";
-            default -> "platform error " + code + (platformMessage == null ? "" : ": " + abbreviate(platformMessage));
+            default -> "platform error " + code
+                    + (platformMessage == null ? "" : ": " + SendError.platformNote(platformMessage));
         };
-    }
-
-    private static String abbreviate(String text) {
-        String safe = text.replaceAll("[\\r\\n]", " ");
-        return safe.length() <= 120 ? safe : safe.substring(0, 120);
     }
 }
