@@ -35,10 +35,30 @@ abstract class ConversationStoreContract {
     }
 
     @Test
-    void aDeletedConversationIsGone() {
+    void aSecondSaveReplacesTheFirst() {
         String id = UUID.randomUUID().toString();
+        Conversation first = Conversation.start(id, Channel.ZALO, "sealed-address", Instant.now())
+                .withTurn(new Turn(Speaker.PERSON, "sealed-1", "greeting", Instant.now()));
+        store().save(first).block();
+        store().save(first.withTurn(new Turn(Speaker.BOT, "sealed-2", "greeting", Instant.now())).withPlace("Gò Vấp"))
+                .block();
+
+        Conversation found = store().find(id).block();
+        assertThat(found).isNotNull();
+        assertThat(found.turns()).extracting(Turn::sealedText).containsExactly("sealed-1", "sealed-2");
+        assertThat(found.place()).isEqualTo("Gò Vấp");
+    }
+
+    @Test
+    void aDeletedConversationIsGoneAndOthersStay() {
+        String id = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
         store().save(Conversation.start(id, Channel.MESSENGER, null, Instant.now())).block();
+        store().save(Conversation.start(other, Channel.MESSENGER, null, Instant.now())).block();
+        assertThat(store().find(id).block()).as("saved before the erasure").isNotNull();
+
         store().delete(id).block();
         StepVerifier.create(store().find(id)).verifyComplete();
+        assertThat(store().find(other).block()).as("another person's conversation").isNotNull();
     }
 }

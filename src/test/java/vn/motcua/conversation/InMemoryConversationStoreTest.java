@@ -1,5 +1,7 @@
 package vn.motcua.conversation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,9 +21,11 @@ class InMemoryConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
-    void aConversationExpiresAfterTheRetentionPeriod() {
-        InMemoryConversationStore shortRetention = new InMemoryConversationStore(new PrivacyProperties("s", Duration.ofMillis(50)));
+    void aConversationIsKeptThenExpiresAfterTheRetentionPeriod() {
+        InMemoryConversationStore shortRetention = new InMemoryConversationStore(new PrivacyProperties("s", Duration.ofSeconds(1)));
         shortRetention.save(Conversation.start("c1", Channel.MESSENGER, null, Instant.now())).block();
+        assertThat(shortRetention.find("c1").blockOptional()).as("found within the retention period").isPresent();
+
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> shortRetention.find("c1").blockOptional().isEmpty());
     }

@@ -50,10 +50,13 @@ abstract class HandoffQueueContract {
     }
 
     @Test
-    void aRemovedConversationNoLongerWaits() {
+    void aRemovedConversationNoLongerWaitsAndOthersStillDo() {
         HandoffQueue queue = newQueue();
         queue.escalate(new Escalation("c", Priority.HIGH, "shelter", Instant.now())).block();
+        queue.escalate(new Escalation("other", Priority.NORMAL, "human_agent", Instant.now())).block();
+        assertThat(queue.waiting().block()).extracting(Escalation::conversationId).contains("c");
+
         queue.remove("c").block();
-        assertThat(queue.waiting().block()).isEmpty();
+        assertThat(queue.waiting().block()).extracting(Escalation::conversationId).containsExactly("other");
     }
 }

@@ -1,26 +1,29 @@
 package vn.motcua.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import vn.motcua.content.AccentFolding;
 
 /**
- * The safety lexicon as shipped in {@code intents/}: every crisis phrase fires with and without accents, inside a
- * sentence and in teencode; every documented exception (an idiom that only looks like a crisis) does not.
+ * The safety lexicon as shipped in {@code intents/}: every crisis phrase fires with and without accents, alone and
+ * inside a sentence; every documented exception (an idiom that only looks like a crisis) does not. One test per
+ * file, and each names every line of its file that fails, so a content change that breaks ten phrases shows all ten.
  */
 class SafetyLexiconTest {
 
     private static final Nlu NLU = TestNlu.get();
+    private static final String LEXICON_SUFFIX = ".lexicon.txt";
+    private static final String EXCEPTIONS_FILE = "safety-exceptions.txt";
 
     private static Optional<SafetyLexicon.Match> match(String text) {
         return NLU.lexicon().match(NLU.normalizer().normalize(text));
@@ -30,8 +33,7 @@ class SafetyLexiconTest {
         return match(text).map(SafetyLexicon.Match::intent).orElse("none");
     }
 
-    private static List<String> lines(String file) {
-        String text = TestNlu.files().intentFiles(file).values().stream().findFirst().orElseThrow();
+    private static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String clean = line.strip();
@@ -42,16 +44,11 @@ class SafetyLexiconTest {
         return out;
     }
 
-    static Stream<String> emergencyPhrases() {
-        return lines("emergency.lexicon.txt").stream();
-    }
-
-    static Stream<String> selfHarmPhrases() {
-        return lines("self_harm.lexicon.txt").stream();
-    }
-
-    static Stream<String> exceptions() {
-        return lines("safety-exceptions.txt").stream();
+    /** Every crisis lexicon shipped, by file name: a new one is tested without touching this class. */
+    static Stream<String> lexiconFiles() {
+        Map<String, String> files = TestNlu.files().intentFiles(LEXICON_SUFFIX);
+        assertThat(files.keySet()).contains("emergency" + LEXICON_SUFFIX, "self_harm" + LEXICON_SUFFIX);
+        return files.keySet().stream();
     }
 
     private static boolean accentsRequired(String line) {
@@ -63,35 +60,62 @@ class SafetyLexiconTest {
         return line.replaceFirst("^[=~]+", "").strip().replace("*", "ông ta");
     }
 
-    @ParameterizedTest
-    @MethodSource("emergencyPhrases")
-    void everyEmergencyPhraseFiresWithAndWithoutAccentsInsideASentence(String line) {
-        String phrase = words(line);
-        assertThat(intentOf("giúp với, " + phrase + " ngay bây giờ")).isEqualTo(Intents.EMERGENCY);
-        if (!accentsRequired(line)) {
-            assertThat(intentOf(AccentFolding.fold(phrase).toUpperCase())).isEqualTo(Intents.EMERGENCY);
+    /** What was typed and what came out, for every line that failed: the test's message lists them all. */
+    private static final class Misses {
+
+        private final List<String> misses = new ArrayList<>();
+        private int checked;
+
+        void expect(String line, String typed, String actual, String expected) {
+            checked++;
+            if (!expected.equals(actual)) {
+                misses.add(String.format("  %s: \"%s\" gave %s, not %s", line, typed, actual, expected));
+            }
+        }
+
+        void assertNone(String what) {
+            assertThat(checked).as("lines checked in " + what).isPositive();
+            if (!misses.isEmpty()) {
+                fail(String.format("%s: %d of %d checks failed:%n%s", what, misses.size(), checked,
+                        String.join(System.lineSeparator(), misses)));
+            }
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("selfHarmPhrases")
-    void everySelfHarmPhraseFiresWithAndWithoutAccentsInsideASentence(String line) {
-        String phrase = words(line);
-        assertThat(intentOf("thật sự là " + phrase + " rồi")).isIn(Intents.SELF_HARM, Intents.EMERGENCY);
-        assertThat(intentOf(phrase)).isEqualTo(Intents.SELF_HARM);
-        if (!accentsRequired(line)) {
-            assertThat(intentOf(AccentFolding.fold(phrase))).isEqualTo(Intents.SELF_HARM);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lexiconFiles")
+    void everyPhraseOfALexiconFileFiresAloneInsideASentenceAndWithoutAccents(String file) {
+        String intent = file.substring(0, file.length() - LEXICON_SUFFIX.length());
+        Misses misses = new Misses();
+        for (String line : lines(TestNlu.files().intentFile(file).orElseThrow())) {
+            String phrase = words(line);
+            for (String typed : List.of(phrase, "giúp với, " + phrase + " ngay bây giờ", "thật sự là " + phrase + " rồi")) {
+                misses.expect(line, typed, intentOf(typed), intent);
+            }
+            if (!accentsRequired(line)) {
+                String folded = AccentFolding.fold(phrase);
+                misses.expect(line, folded, intentOf(folded), intent);
+                misses.expect(line, folded.toUpperCase(), intentOf(folded.toUpperCase()), intent);
+            }
         }
+        misses.assertNone(file + " (every phrase should give " + intent + ")");
     }
 
-    @ParameterizedTest
-    @MethodSource("exceptions")
-    void everyDocumentedIdiomDoesNotFire(String line) {
-        String idiom = words(line);
-        assertThat(match("trời ơi " + idiom + " luôn á")).isEmpty();
-        if (!accentsRequired(line)) {
-            assertThat(match(AccentFolding.fold(idiom))).isEmpty();
+    @Test
+    void everyDocumentedIdiomOfTheExceptionsFileDoesNotFire() {
+        Misses misses = new Misses();
+        for (String line : lines(TestNlu.files().intentFile(EXCEPTIONS_FILE).orElseThrow())) {
+            String idiom = words(line);
+            List<String> typings = new ArrayList<>(List.of(idiom, "trời ơi " + idiom + " luôn á"));
+            if (!accentsRequired(line)) {
+                typings.add(AccentFolding.fold(idiom));
+                typings.add("troi oi " + AccentFolding.fold(idiom) + " luon a");
+            }
+            for (String typed : typings) {
+                misses.expect(line, typed, intentOf(typed), "none");
+            }
         }
+        misses.assertNone(EXCEPTIONS_FILE + " (no idiom should fire)");
     }
 
     @Test
@@ -103,42 +127,48 @@ class SafetyLexiconTest {
         assertThat(match("nhớ muốn chết luôn")).isEmpty();
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "cuu e voi|emergency",
-            "ck e dang danh e|emergency",
-            "CỨUUUU TÔI VỚIIII|emergency",
-            "ổng đang cầm dao dí tui|emergency",
-            "no cam dao doa giet t|emergency",
-            "bố đang đánh con ở nhà q8|emergency",
-            "🆘 ck say rượu|emergency",
-            "e mun chet|self_harm",
-            "k mún sống nữa|self_harm",
-            "ko muon song nua|self_harm",
-            "mình tính tự tử|self_harm",
-            "e vừa uống hết vỉ thuốc ngủ|self_harm",
-            "muốn tự vẫn cho xong|self_harm",
-            "chan song lam r|self_harm"})
-    void crisisFiresInTeencodeAndWithoutAccents(String text, String intent) {
-        assertThat(intentOf(text)).isEqualTo(intent);
+    @Test
+    void crisesFireInTeencodeAndWithoutAccents() {
+        Misses misses = new Misses();
+        for (String[] typedAndIntent : new String[][] {
+                {"cuu e voi", Intents.EMERGENCY},
+                {"ck e dang danh e", Intents.EMERGENCY},
+                {"CỨUUUU TÔI VỚIIII", Intents.EMERGENCY},
+                {"ổng đang cầm dao dí tui", Intents.EMERGENCY},
+                {"no cam dao doa giet t", Intents.EMERGENCY},
+                {"bố đang đánh con ở nhà q8", Intents.EMERGENCY},
+                {"🆘 ck say rượu", Intents.EMERGENCY},
+                {"e mun chet", Intents.SELF_HARM},
+                {"k mún sống nữa", Intents.SELF_HARM},
+                {"ko muon song nua", Intents.SELF_HARM},
+                {"mình tính tự tử", Intents.SELF_HARM},
+                {"e vừa uống hết vỉ thuốc ngủ", Intents.SELF_HARM},
+                {"muốn tự vẫn cho xong", Intents.SELF_HARM},
+                {"chan song lam r", Intents.SELF_HARM}}) {
+            misses.expect(typedAndIntent[0], typedAndIntent[0], intentOf(typedAndIntent[0]), typedAndIntent[1]);
+        }
+        misses.assertNone("teencode and unaccented crises");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "từ từ rồi tính",
-            "tu tu roi tinh",
-            "em muon tu van ve ly hon",
-            "mình muốn tư vấn tâm lý",
-            "bạn tôi làm nghiên cứu về bạo lực gia đình",
-            "nghien cuu sinh hoi ve luat",
-            "chồng em hay chửi em, không đánh",
-            "đi đổ xăng rồi về",
-            "mẹ cầm kéo cắt tóc cho con",
-            "hôm nay trời nóng chết đi được",
-            "cười muốn chết với con mèo nhà tui",
-            "xem phim mà cười muốn chết"})
-    void everydayMessagesDoNotFire(String text) {
-        assertThat(match(text)).isEmpty();
+    @Test
+    void everydayMessagesDoNotFire() {
+        Misses misses = new Misses();
+        for (String typed : List.of(
+                "từ từ rồi tính",
+                "tu tu roi tinh",
+                "em muon tu van ve ly hon",
+                "mình muốn tư vấn tâm lý",
+                "bạn tôi làm nghiên cứu về bạo lực gia đình",
+                "nghien cuu sinh hoi ve luat",
+                "chồng em hay chửi em, không đánh",
+                "đi đổ xăng rồi về",
+                "mẹ cầm kéo cắt tóc cho con",
+                "hôm nay trời nóng chết đi được",
+                "cười muốn chết với con mèo nhà tui",
+                "xem phim mà cười muốn chết")) {
+            misses.expect(typed, typed, intentOf(typed), "none");
+        }
+        misses.assertNone("everyday messages");
     }
 
     @Test

@@ -44,15 +44,26 @@ final class ZaloEventMapper {
         this.meters = meters;
     }
 
-    /** Parses the body; the signature needs the event's own timestamp, so this runs before the check. */
-    JsonNode read(byte[] body) {
-        JsonNode root;
+    /**
+     * Parses the body without judging it: the signature needs the event's own timestamp, so this runs before the
+     * check, and what is wrong with the event is said only to a sender whose signature was valid.
+     *
+     * @return the JSON tree, or null when the body is not JSON
+     */
+    JsonNode parse(byte[] body) {
         try {
-            root = json.readTree(body);
+            return json.readTree(body);
         } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The parsed body as an event, once its signature was checked. */
+    JsonNode event(JsonNode root) {
+        if (root == null) {
             throw new MalformedZaloEventException("body is not JSON");
         }
-        if (root == null || !root.isObject() || root.path("event_name").asString("").isBlank()) {
+        if (!root.isObject() || root.path("event_name").asString("").isBlank()) {
             throw new MalformedZaloEventException("body has no event_name");
         }
         return root;

@@ -64,14 +64,16 @@ class ZaloWebhookController {
             if (mac == null || mac.isBlank()) {
                 return refused("a missing " + SIGNATURE_HEADER);
             }
+            JsonNode parsed = mapper.parse(body);
+            String timestamp = headerTimestamp != null && !headerTimestamp.isBlank() ? headerTimestamp.strip()
+                    : parsed == null ? null : ZaloEventMapper.timestampOf(parsed);
+            // Signature first: a sender who cannot sign learns nothing about what a valid event looks like.
+            if (!signature.matches(body, timestamp == null ? "" : timestamp, mac)) {
+                return refused("a wrong " + SIGNATURE_HEADER);
+            }
             try {
-                JsonNode event = mapper.read(body);
-                String timestamp = headerTimestamp != null && !headerTimestamp.isBlank()
-                        ? headerTimestamp.strip() : ZaloEventMapper.timestampOf(event);
+                JsonNode event = mapper.event(parsed);
                 Instant signedAt = instant(timestamp);
-                if (!signature.matches(body, timestamp, mac)) {
-                    return refused("a wrong " + SIGNATURE_HEADER);
-                }
                 if (tooOld(signedAt)) {
                     return refused("a timestamp outside the accepted window (a replay or a very late retry)");
                 }

@@ -12,12 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.ConversationStore;
+import vn.motcua.conversation.Speaker;
 import vn.motcua.handoff.Escalation;
 import vn.motcua.handoff.HandoffQueue;
 import vn.motcua.message.Priority;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.privacy.PseudonymousIds;
+import vn.motcua.privacy.TextSealer;
 
 /** What a person on Messenger sees: every event answered once, in order, and danger answered with 113 first. */
 class MessengerConversationTest extends MessengerIntegrationTest {
@@ -33,6 +37,12 @@ class MessengerConversationTest extends MessengerIntegrationTest {
 
     @Autowired
     PseudonymousIds ids;
+
+    @Autowired
+    ConversationStore conversations;
+
+    @Autowired
+    TextSealer sealer;
 
     @Test
     void aBatchedDeliveryWithTwoPeopleInTwoEntriesAnswersBoth() {
@@ -114,7 +124,10 @@ class MessengerConversationTest extends MessengerIntegrationTest {
         webhook.post(delivery(text(psid, newMid(), "xin chào"))).expectStatus().isOk();
 
         awaitMessages(psid, 1);
-        assertThat(GRAPH.messagesTo(psid)).hasSize(1);
+        assertThat(GRAPH.messagesTo(psid)).as("only the message outside standby is answered").hasSize(1);
+        eventually().untilAsserted(() -> assertThat(personTurns(psid))
+                .as("what the person wrote, standby included, is in the record")
+                .containsExactly("chị ơi em cần hỏi", "xin chào"));
     }
 
     @Test
@@ -124,6 +137,12 @@ class MessengerConversationTest extends MessengerIntegrationTest {
         awaitMessages(psid, 1);
         GraphApiStub.SendCall firstCall = GRAPH.allTo(psid).get(0);
         assertThat(firstCall.body().path("sender_action").asString()).isEqualTo("typing_on");
+    }
+
+    private List<String> personTurns(String psid) {
+        Conversation conversation = conversations.find(ids.conversationId("messenger", psid)).block();
+        return conversation == null ? List.of() : conversation.turns().stream()
+                .filter(turn -> turn.speaker() == Speaker.PERSON).map(turn -> sealer.open(turn.sealedText())).toList();
     }
 
     private Priority priorityOf(String psid) {

@@ -70,9 +70,13 @@ class MessengerWebhookSecurityTest extends MessengerIntegrationTest {
     }
 
     @Test
-    void aSignedButMalformedBodyIsABadRequest() {
-        webhook.post("{\"object\":\"page\",\"entry\":[").expectStatus().isBadRequest();
-        webhook.post("{\"object\":\"page\"}").expectStatus().isBadRequest();
+    void aMalformedBodyIsABadRequestOnlyWhenItsSignatureIsValid() {
+        for (String json : new String[] {"{\"object\":\"page\",\"entry\":[", "{\"object\":\"page\"}"}) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            webhook.postSigned(body, "sha256=" + "0".repeat(64)).expectStatus().isUnauthorized();
+            webhook.post(json).expectStatus().isBadRequest()
+                    .expectBody(String.class).value(text -> assertThat(text).startsWith("malformed delivery"));
+        }
     }
 
     @Test

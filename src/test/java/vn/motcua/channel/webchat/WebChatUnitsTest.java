@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import reactor.test.StepVerifier;
 
-/** The web chat's small parts: ids, the token bucket, the session idle timer, the stream buffer, the settings. */
+/** The web chat's small parts: ids, the token bucket, the stream buffer, the settings. */
 class WebChatUnitsTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -60,24 +60,6 @@ class WebChatUnitsTest {
         assertThat(limiter.tryAcquire("b")).isZero();
         now.addAndGet(SECOND);
         assertThat(limiter.tryAcquire("a")).isZero();
-    }
-
-    @Test
-    void aSessionExpiresAfterTheIdleTimeUnlessItIsUsed() {
-        AtomicLong now = new AtomicLong();
-        InMemoryWebChatSessionStore store = new InMemoryWebChatSessionStore(properties(Duration.ofMinutes(30)), now::get);
-        store.open("s").block();
-        now.addAndGet(TimeUnit.MINUTES.toNanos(29));
-        assertThat(store.touch("s").block()).isTrue();
-        now.addAndGet(TimeUnit.MINUTES.toNanos(29));
-        assertThat(store.touch("s").block()).as("touched 29 minutes ago").isTrue();
-        now.addAndGet(TimeUnit.MINUTES.toNanos(31));
-        assertThat(store.touch("s").block()).as("idle for 31 minutes").isFalse();
-
-        store.open("t").block();
-        store.close("t").block();
-        assertThat(store.touch("t").block()).isFalse();
-        assertThat(store.touch("never-opened").block()).isFalse();
     }
 
     @Test

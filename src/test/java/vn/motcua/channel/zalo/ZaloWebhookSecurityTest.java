@@ -95,14 +95,19 @@ class ZaloWebhookSecurityTest extends ZaloIntegrationTest {
     }
 
     @Test
-    void aSignedButMalformedBodyIsABadRequest() {
+    void aMalformedBodyIsABadRequestOnlyWhenItsSignatureIsValid() {
         String now = ZaloEvents.now();
         for (String json : new String[] {"not json", "{\"timestamp\":\"" + now + "\"}", "[1,2]"}) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            webhook.postSigned(body, "mac=" + webhook.sign(body, now), now).expectStatus().isBadRequest();
+            webhook.postSigned(body, "mac=" + "0".repeat(64), now).expectStatus().isUnauthorized()
+                    .expectBody(String.class).isEqualTo("invalid signature");
+            webhook.postSigned(body, "mac=" + webhook.sign(body, now), now).expectStatus().isBadRequest()
+                    .expectBody(String.class).value(text -> assertThat(text).startsWith("malformed event"));
         }
         byte[] noTimestamp = "{\"event_name\":\"user_send_text\"}".getBytes(StandardCharsets.UTF_8);
-        webhook.postSigned(noTimestamp, "mac=" + webhook.sign(noTimestamp, ""), null).expectStatus().isBadRequest();
+        webhook.postSigned(noTimestamp, "mac=" + webhook.sign(noTimestamp, "1"), null).expectStatus().isUnauthorized();
+        webhook.postSigned(noTimestamp, "mac=" + webhook.sign(noTimestamp, ""), null).expectStatus().isBadRequest()
+                .expectBody(String.class).isEqualTo("malformed event: event has no timestamp");
     }
 
     @Test

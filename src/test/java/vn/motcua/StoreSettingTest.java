@@ -1,0 +1,34 @@
+package vn.motcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** An operator who sets MOTCUA_STORE to a store this build does not have is told so in one line at start-up. */
+@ExtendWith(OutputCaptureExtension.class)
+class StoreSettingTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--MOTCUA_STORE=redis|MOTCUA_STORE (motcua.store) is \"redis\", but the Redis adapters are not built yet; accepted values: memory",
+            "--MOTCUA_STORE=foo|MOTCUA_STORE (motcua.store) is \"foo\"; accepted values: memory",
+            "--motcua.store=|MOTCUA_STORE (motcua.store) is \"\"; accepted values: memory"})
+    void anUnknownStoreStopsStartUpWithOneLineNamingTheAcceptedValues(String setting, String line,
+                                                                      CapturedOutput output) {
+        assertThatThrownBy(() -> SpringApplication.run(MotcuaApplication.class, setting, "--server.port=0",
+                "--spring.main.banner-mode=off").close())
+                .isInstanceOf(StoreSetting.UnknownStoreException.class)
+                .hasMessage(line);
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Description:" + System.lineSeparator()
+                + System.lineSeparator() + line + System.lineSeparator());
+        assertThat(output.getAll().split(java.util.regex.Pattern.quote(line), -1)).as("the line, once").hasSize(2);
+        assertThat(output.getAll()).doesNotContain("required a bean", "NoSuchBeanDefinition", "\tat ");
+    }
+}
