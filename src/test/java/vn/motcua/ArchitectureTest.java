@@ -59,22 +59,28 @@ class ArchitectureTest {
         }
     }
 
-    /** DESIGN §3's table. {@code channel} is every channel, {@code vn.motcua.channel} being their shared code. */
+    /**
+     * DESIGN §3's table, as improved in docs/architecture.md ("Differences from DESIGN §3"): a {@code fairness} room
+     * below the inbox and the outbox, {@code privacy} for the rooms that store anything about a person, and
+     * {@code content} for the dialogue's accent folding. {@code channel} is every channel, {@code vn.motcua.channel}
+     * being their shared code.
+     */
     static final Map<String, Room> ROOMS = rooms(
             new Room("message", 0, Set.of()),
             new Room("privacy", 0, Set.of()),
             new Room("content", 0, Set.of()),
-            new Room("inbox", 1, Set.of("message")),
-            new Room("outbox", 1, Set.of("message")),
+            new Room("fairness", 0, Set.of()),
+            new Room("inbox", 1, Set.of("message", "privacy", "fairness")),
+            new Room("outbox", 1, Set.of("message", "fairness")),
             new Room("conversation", 1, Set.of("message", "privacy")),
             new Room("nlu", 1, Set.of("content")),
             new Room("knowledge", 1, Set.of("content", "message")),
             new Room("channel", 2, Set.of("message", "inbox", "outbox", "privacy")),
-            new Room("dialogue", 2, Set.of("nlu", "knowledge", "message")),
+            new Room("dialogue", 2, Set.of("nlu", "knowledge", "message", "content")),
             new Room("handoff", 2, Set.of("conversation", "outbox", "message")),
-            new Room("campaign", 2, Set.of("conversation", "outbox", "message")),
-            new Room("bot", 3, Set.of("message", "privacy", "content", "inbox", "outbox", "conversation", "nlu",
-                    "knowledge", "dialogue", "handoff", "campaign")),
+            new Room("campaign", 2, Set.of("conversation", "outbox", "message", "privacy")),
+            new Room("bot", 3, Set.of("message", "privacy", "content", "fairness", "inbox", "outbox", "conversation",
+                    "nlu", "knowledge", "dialogue", "handoff", "campaign")),
             new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge")));
 
     /** The command line: it drives the library from outside, and only the application's main class starts it. */
