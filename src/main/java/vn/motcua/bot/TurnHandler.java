@@ -104,9 +104,11 @@ class TurnHandler implements InboundEventHandler {
 
     private Mono<Void> turn(Conversation conversation, InboundEvent event) {
         if (event.content() instanceof InboundContent.CaseworkerEcho echo) {
-            // Someone on our side answered in the platform's own inbox: keep it in the record; the bot says nothing.
+            // Someone on our side answered in the platform's own inbox: keep it in the record (the platform has
+            // delivered it already); the bot says nothing.
             return conversations.save(conversation.withTurn(
-                    new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null, Instant.now())));
+                    new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null, Instant.now(), null,
+                            Turn.Delivery.DELIVERED, null)));
         }
         if (event.content() instanceof InboundContent.Unfollow) {
             // Not something the person said: carry out the unsubscribe, store nothing new about them.
