@@ -37,7 +37,6 @@ import vn.motcua.message.InboundEvent;
 import vn.motcua.channel.RawBody;
 import vn.motcua.message.ReplyAddress;
 import vn.motcua.bot.ConversationEraser;
-import vn.motcua.dialogue.Payloads;
 import vn.motcua.inbox.Inbox;
 import vn.motcua.privacy.PseudonymousIds;
 
@@ -209,6 +208,6 @@ class WebChatController {
     }
 
     private static InboundEvent eraseAgain(String session) {
-        return event(session, new InboundContent.QuickReply(Payloads.ERASE_QUIETLY, ""));
+        return event(session, new InboundContent.Erase(true));
     }
 }
