@@ -6,6 +6,7 @@ import java.util.List;
 
 import vn.motcua.message.Channel;
 import vn.motcua.message.Priority;
+import vn.motcua.message.QuickReplyOption;
 
 /**
  * A person's conversation with the service, keyed by a pseudonymous id (never the platform id).
@@ -15,20 +16,24 @@ import vn.motcua.message.Priority;
  * @param misunderstandings low-confidence turns in a row
  * @param place             the old district the person said they are in ("Gò Vấp"), so later service answers list the
  *                          nearest first; null until they name one. Coarse on purpose: never an address.
+ * @param offered           the choices the bot offered last, so that typing a button's title counts as tapping it
+ *                          (a Zalo query button sends its title as a message)
  */
 public record Conversation(String id, Channel channel, ConversationState state, Priority priority, List<Turn> turns,
                            int misunderstandings, String sealedAddress, Instant startedAt, Instant updatedAt,
-                           String place) {
+                           String place, List<QuickReplyOption> offered) {
 
     /** Recent turns kept with the conversation; older ones are dropped (nothing kept longer than needed). */
     public static final int MAX_TURNS = 50;
 
     public Conversation {
         turns = List.copyOf(turns);
+        offered = offered == null ? List.of() : List.copyOf(offered);
     }
 
     public static Conversation start(String id, Channel channel, String sealedAddress, Instant now) {
-        return new Conversation(id, channel, ConversationState.BOT, null, List.of(), 0, sealedAddress, now, now, null);
+        return new Conversation(id, channel, ConversationState.BOT, null, List.of(), 0, sealedAddress, now, now, null,
+                List.of());
     }
 
     public boolean isNew() {
@@ -42,7 +47,7 @@ public record Conversation(String id, Channel channel, ConversationState state, 
             next.remove(0);
         }
         return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt, turn.at(),
-                place);
+                place, offered);
     }
 
     /**
@@ -55,28 +60,36 @@ public record Conversation(String id, Channel channel, ConversationState state, 
             if (messageId.equals(next.get(i).messageId())) {
                 next.set(i, next.get(i).delivered(delivered, reason));
                 return new Conversation(id, channel, state, priority, next, misunderstandings, sealedAddress, startedAt,
-                        updatedAt, place);
+                        updatedAt, place, offered);
             }
         }
         return this;
     }
 
     public Conversation withMisunderstandings(int count) {
-        return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt, place);
+        return new Conversation(id, channel, state, priority, turns, count, sealedAddress, startedAt, updatedAt, place,
+                offered);
     }
 
     public Conversation escalated(Priority to) {
         ConversationState next = state == ConversationState.WITH_HUMAN ? state : ConversationState.WAITING_FOR_HUMAN;
         Priority raised = priority == null ? to : priority.atLeast(to);
-        return new Conversation(id, channel, next, raised, turns, misunderstandings, sealedAddress, startedAt, updatedAt, place);
+        return new Conversation(id, channel, next, raised, turns, misunderstandings, sealedAddress, startedAt, updatedAt, place,
+                offered);
     }
 
     public Conversation withAddress(String sealed) {
-        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealed, startedAt, updatedAt, place);
+        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealed, startedAt, updatedAt, place,
+                offered);
     }
 
     public Conversation withPlace(String district) {
         return new Conversation(id, channel, state, priority, turns, misunderstandings, sealedAddress, startedAt, updatedAt,
-                district);
+                district, offered);
+    }
+
+    public Conversation withOffered(List<QuickReplyOption> options) {
+        return new Conversation(id, channel, state, priority, turns, misunderstandings, sealedAddress, startedAt, updatedAt,
+                place, options);
     }
 }

@@ -10,8 +10,6 @@ public final class Payloads {
     public static final String INTENT_PREFIX = "INTENT:";
     public static final String ERASE_CONFIRM = "ERASE:CONFIRM";
     public static final String ERASE_CANCEL = "ERASE:CANCEL";
-    /** Erase with no reply: queued by a channel that already told the person and has nobody left to tell. */
-    public static final String ERASE_QUIETLY = "ERASE:QUIETLY";
     /** The answers to "is it safe for you to talk now?". */
     public static final String SAFE_YES = "SAFE:YES";
     public static final String SAFE_NO = "SAFE:NO";
@@ -25,6 +23,10 @@ public final class Payloads {
 
     public static boolean isSafetyAnswer(String payload) {
         return SAFE_YES.equals(payload) || SAFE_NO.equals(payload);
+    }
+
+    public static boolean isEraseAnswer(String payload) {
+        return ERASE_CONFIRM.equals(payload) || ERASE_CANCEL.equals(payload);
     }
 
     /** The intent a payload points at, if it is one of ours. */

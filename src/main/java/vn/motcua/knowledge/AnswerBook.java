@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,7 +35,17 @@ public class AnswerBook {
 
     /** One complete, parsed set of answer files; replaced whole, never edited in place. */
     record Contents(Map<String, Map<String, Answer>> answers, Map<String, String> topics,
-                    Map<String, List<VariantTrigger>> triggers) {
+                    Map<String, List<VariantTrigger>> triggers) implements ContentRequirement.Answers {
+
+        @Override
+        public boolean has(String intent, String variant) {
+            return answers.getOrDefault(intent, Map.of()).containsKey(variant);
+        }
+
+        /** Every answer the requirements name that these files lack. */
+        List<String> missing(List<ContentRequirement> requirements) {
+            return requirements.stream().flatMap(r -> r.missingFrom(this).stream()).distinct().toList();
+        }
     }
 
     /** A variant chosen when the message contains one of its phrases ({@code when:} in the file, in file order). */
@@ -42,8 +54,28 @@ public class AnswerBook {
 
     private volatile Contents contents;
 
+    /** Answers with no requirement on them: for tests of the book itself. */
     public AnswerBook(ContentFiles files) {
-        this.contents = parse(files);
+        this(files, List.of());
+    }
+
+    /** Stops start-up when the files lack an answer that a requirement names. */
+    @Autowired
+    public AnswerBook(ContentFiles files, ObjectProvider<ContentRequirement> requirements) {
+        this(files, requirements.orderedStream().toList());
+    }
+
+    public AnswerBook(ContentFiles files, List<ContentRequirement> requirements) {
+        Contents parsed = parse(files);
+        List<String> missing = parsed.missing(requirements);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(missingMessage(missing));
+        }
+        this.contents = parsed;
+    }
+
+    static String missingMessage(List<String> missing) {
+        return "intents/ lacks answers the bot cannot work without: " + String.join(", ", missing);
     }
 
     static Contents parse(ContentFiles files) {

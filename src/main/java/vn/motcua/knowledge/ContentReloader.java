@@ -1,15 +1,15 @@
 package vn.motcua.knowledge;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.motcua.nlu.Intents;
 import vn.motcua.content.ContentFiles;
 
 /**
@@ -21,8 +21,6 @@ import vn.motcua.content.ContentFiles;
 public class ContentReloader {
 
     private static final Logger log = LoggerFactory.getLogger(ContentReloader.class);
-    private static final List<String> REQUIRED_SYSTEM = List.of("disclosure", "clarify", "offer_caseworker",
-            "attachment_unsupported", "referral_welcome", "optin_confirmed");
 
     /** What a reload did: {@code error} is null when the new content is in service. */
     public record Result(boolean applied, String error, int answerFiles, int directoryEntries, Instant at) {
@@ -31,13 +29,22 @@ public class ContentReloader {
     private final ContentFiles files;
     private final AnswerBook answers;
     private final ServiceDirectory directory;
+    private final List<ContentRequirement> requirements;
     private final MeterRegistry meters;
     private volatile Result last;
 
-    public ContentReloader(ContentFiles files, AnswerBook answers, ServiceDirectory directory, MeterRegistry meters) {
+    @Autowired
+    public ContentReloader(ContentFiles files, AnswerBook answers, ServiceDirectory directory,
+                           ObjectProvider<ContentRequirement> requirements, MeterRegistry meters) {
+        this(files, answers, directory, requirements.orderedStream().toList(), meters);
+    }
+
+    public ContentReloader(ContentFiles files, AnswerBook answers, ServiceDirectory directory,
+                           List<ContentRequirement> requirements, MeterRegistry meters) {
         this.files = files;
         this.answers = answers;
         this.directory = directory;
+        this.requirements = List.copyOf(requirements);
         this.meters = meters;
     }
 
@@ -46,9 +53,9 @@ public class ContentReloader {
         try {
             AnswerBook.Contents nextAnswers = AnswerBook.parse(files);
             List<ServiceEntry> nextEntries = ServiceDirectory.load(files.directoryFiles());
-            List<String> missing = missingAnswers(nextAnswers);
+            List<String> missing = nextAnswers.missing(requirements);
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("answers the bot cannot work without are missing: " + missing);
+                throw new IllegalStateException(AnswerBook.missingMessage(missing));
             }
             if (nextEntries.isEmpty()) {
                 throw new IllegalStateException("directory-data/ has no entries");
@@ -69,21 +76,5 @@ public class ContentReloader {
     /** The outcome of the latest reload, or null if there was none. */
     public Result last() {
         return last;
-    }
-
-    private static List<String> missingAnswers(AnswerBook.Contents contents) {
-        List<String> missing = new ArrayList<>();
-        for (String intent : Intents.ALL) {
-            String variant = Intents.DELETE_DATA.equals(intent) ? "confirm" : "default";
-            if (!contents.answers().getOrDefault(intent, java.util.Map.of()).containsKey(variant)) {
-                missing.add(intent + "/" + variant);
-            }
-        }
-        for (String variant : REQUIRED_SYSTEM) {
-            if (!contents.answers().getOrDefault(AnswerBook.SYSTEM, java.util.Map.of()).containsKey(variant)) {
-                missing.add(AnswerBook.SYSTEM + "/" + variant);
-            }
-        }
-        return missing;
     }
 }

@@ -2,26 +2,26 @@ package vn.motcua.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.message.Channel;
-import vn.motcua.conversation.Conversation;
-import vn.motcua.conversation.Speaker;
-import vn.motcua.conversation.Turn;
-import vn.motcua.message.Priority;
+import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentProperties;
 import vn.motcua.knowledge.AnswerBook;
 import vn.motcua.knowledge.AnswerComposer;
 import vn.motcua.knowledge.ServiceDirectory;
-import vn.motcua.content.ContentFiles;
-import vn.motcua.content.ContentProperties;
+import vn.motcua.message.Channel;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.Priority;
+import vn.motcua.message.QuickReplyOption;
 import vn.motcua.nlu.Location;
 import vn.motcua.nlu.Parse;
 import vn.motcua.nlu.ScoredIntent;
 
-/** The policy's safety rules and first-version dialogue (spec/intents.md, DESIGN §6). */
+/** The policy's safety rules and dialogue (spec/intents.md, DESIGN §5, §6), one input and one decision per turn. */
 class DialoguePolicyTest {
 
     private final AnswerBook answers = new AnswerBook(new ContentFiles(ContentProperties.of(null)));
@@ -29,12 +29,92 @@ class DialoguePolicyTest {
             new AnswerComposer(new ServiceDirectory(new ContentFiles(ContentProperties.of(null))));
     private final DialoguePolicy policy = new DialoguePolicy(answers, composer);
 
-    private static Conversation fresh() {
-        return Conversation.start("c", Channel.MESSENGER, null, Instant.now());
+    /** A conversation as the policy sees it; ongoing on Messenger unless said otherwise. */
+    private static final class View {
+        private Channel channel = Channel.MESSENGER;
+        private boolean firstContact;
+        private boolean waiting;
+        private boolean someoneElse;
+        private int misunderstandings;
+        private String place;
+        private String topic;
+        private final Set<String> heard = new HashSet<>();
+        private List<QuickReplyOption> offered = List.of();
+
+        static View fresh() {
+            View view = new View();
+            view.firstContact = true;
+            return view;
+        }
+
+        static View ongoing() {
+            View view = new View();
+            view.heard.add("greeting");
+            return view;
+        }
+
+        View on(Channel on) {
+            channel = on;
+            return this;
+        }
+
+        View waitingForHuman() {
+            waiting = true;
+            return this;
+        }
+
+        View withCaseworker() {
+            someoneElse = true;
+            return this;
+        }
+
+        View misunderstood(int times) {
+            misunderstandings = times;
+            return this;
+        }
+
+        View at(String district) {
+            place = district;
+            return this;
+        }
+
+        View after(String botTopic) {
+            topic = botTopic;
+            return this;
+        }
+
+        View heard(String intent) {
+            heard.add(intent);
+            return this;
+        }
+
+        View offered(List<QuickReplyOption> options) {
+            offered = options;
+            return this;
+        }
+
+        DialogueView build() {
+            return new DialogueView(channel, firstContact, waiting, someoneElse, misunderstandings, place, topic, heard,
+                    offered);
+        }
     }
 
-    private static Conversation ongoing() {
-        return fresh().withTurn(new Turn(Speaker.PERSON, null, "greeting", Instant.now()));
+    private Decision typed(View view, String text, Parse parse) {
+        return policy.decide(view.build(), new InboundContent.Text(text), parse);
+    }
+
+    /** A message understood for sure, typed in words that choose no particular variant. */
+    private Decision says(View view, String intent) {
+        return typed(view, "…", Parse.certain(intent));
+    }
+
+    private Decision tapped(View view, String payload) {
+        return policy.decide(view.build(), new InboundContent.QuickReply(payload, "nút"),
+                Payloads.intentOf(payload).map(Parse::certain).orElse(null));
+    }
+
+    private Action.Reply reply(AnswerName name) {
+        return new Action.Reply(name.intent(), answers.get(name.intent(), name.variant()));
     }
 
     private static Parse unsure(String... ranked) {
@@ -42,27 +122,38 @@ class DialoguePolicyTest {
         return new Parse(ranked[0], 0.2, ranking, true, null);
     }
 
+    private static List<String> texts(Decision decision) {
+        return decision.actions().stream().filter(a -> a instanceof Action.Reply)
+                .map(a -> ((Action.Reply) a).answer().text()).toList();
+    }
+
     @Test
     void aCrisisIsAnsweredFirstAndEscalatedCriticalEvenOnFirstContact() {
-        Decision decision = policy.decide(fresh(), Parse.certain("emergency"));
-        assertThat(decision.actions().get(0)).isEqualTo(new Action.Reply("emergency", answers.get("emergency", "default")));
+        Decision decision = says(View.fresh(), "emergency");
+        assertThat(decision.actions().get(0)).isEqualTo(reply(AnswerName.EMERGENCY));
         assertThat(decision.actions()).contains(new Action.Escalate(Priority.CRITICAL, "emergency"));
         // The automated-assistant notice still comes, but after the numbers.
-        assertThat(decision.actions().get(decision.actions().size() - 1))
-                .isEqualTo(new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "disclosure")));
+        assertThat(decision.actions().get(decision.actions().size() - 1)).isEqualTo(reply(AnswerName.DISCLOSURE));
     }
 
     @Test
     void selfHarmIsEscalatedCritical() {
-        Decision decision = policy.decide(ongoing(), Parse.certain("self_harm"));
-        assertThat(decision.actions()).containsExactly(
-                new Action.Reply("self_harm", answers.get("self_harm", "default")),
-                new Action.Escalate(Priority.CRITICAL, "self_harm"));
+        assertThat(says(View.ongoing(), "self_harm").actions()).containsExactly(
+                reply(AnswerName.SELF_HARM), new Action.Escalate(Priority.CRITICAL, "self_harm"));
+    }
+
+    @Test
+    void aCrisisWinsOverATypedButtonTitle() {
+        // Whatever the bot offered, a message the safety lexicon marks as a crisis gets the crisis answer.
+        View view = View.ongoing().offered(List.of(new QuickReplyOption("Không xóa", Payloads.ERASE_CANCEL)));
+        Decision decision = typed(view, "không xóa", new Parse("emergency", 1.0, List.of(), false, "cứu"));
+        assertThat(decision.actions()).startsWith(reply(AnswerName.EMERGENCY),
+                new Action.Escalate(Priority.CRITICAL, "emergency"));
     }
 
     @Test
     void theFirstAnswerOfAConversationSaysItIsAnAutomatedAssistant() {
-        Decision decision = policy.decide(fresh(), Parse.certain("hotline"));
+        Decision decision = says(View.fresh(), "hotline");
         assertThat(((Action.Reply) decision.actions().get(0)).answer().text()).contains("trợ lý tự động");
         assertThat(decision.actions().get(1))
                 .isEqualTo(new Action.Reply("hotline", composer.compose(answers.get("hotline", "default"), null)));
@@ -70,87 +161,154 @@ class DialoguePolicyTest {
 
     @Test
     void aGreetingIsItsOwnNotice() {
-        Decision decision = policy.decide(fresh(), Parse.certain("greeting"));
-        assertThat(decision.actions()).containsExactly(new Action.Reply("greeting", answers.get("greeting", "default")));
+        assertThat(says(View.fresh(), "greeting").actions()).containsExactly(reply(AnswerName.GREETING));
         assertThat(answers.get("greeting", "default").text()).contains("trợ lý tự động").contains("113");
     }
 
     @Test
     void whenUnsureTheBotAsksWithTheLikelyTopicsAsButtons() {
-        Decision decision = policy.decide(ongoing(), unsure("legal_rights", "out_of_scope", "legal_aid", "police_report"));
+        Decision decision = typed(View.ongoing(), "…", unsure("legal_rights", "out_of_scope", "legal_aid", "police_report"));
         Action.Reply reply = (Action.Reply) decision.actions().get(0);
         assertThat(reply.answer().text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "clarify").text());
         // Even when the bot has not understood, someone in danger reads the number to call.
         assertThat(reply.answer().text()).contains("113");
-        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload())
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload)
                 .containsExactly("INTENT:legal_rights", "INTENT:legal_aid", "INTENT:police_report", "INTENT:human_agent");
         assertThat(decision.misunderstandings()).isEqualTo(1);
         assertThat(decision.understood()).isNull();
+        // The topics offered are remembered, so typing one of them later counts as choosing it.
+        assertThat(decision.offered()).isEqualTo(reply.answer().quickReplies());
     }
 
     @Test
     void aSecondMisunderstandingInARowOffersACaseworker() {
-        Conversation once = ongoing().withMisunderstandings(1);
-        Decision decision = policy.decide(once, unsure("legal_rights", "legal_aid"));
-        assertThat(decision.actions()).containsExactly(
-                new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "offer_caseworker")));
+        Decision decision = typed(View.ongoing().misunderstood(1), "…", unsure("legal_rights", "legal_aid"));
+        assertThat(decision.actions()).containsExactly(reply(AnswerName.OFFER_CASEWORKER));
         assertThat(decision.misunderstandings()).isEqualTo(2);
     }
 
     @Test
     void understandingResetsTheMisunderstandings() {
-        assertThat(policy.decide(ongoing().withMisunderstandings(1), Parse.certain("hotline")).misunderstandings()).isZero();
+        assertThat(says(View.ongoing().misunderstood(1), "hotline").misunderstandings()).isZero();
     }
 
     @Test
     void askingForAPersonEscalatesBeforeSayingACaseworkerWasTold() {
-        Decision decision = policy.decide(ongoing(), Parse.certain("human_agent"));
-        assertThat(decision.actions()).containsExactly(
-                new Action.Escalate(Priority.NORMAL, "human_agent"),
-                new Action.Reply("human_agent", answers.get("human_agent", "default")));
+        assertThat(says(View.ongoing(), "human_agent").actions()).containsExactly(
+                new Action.Escalate(Priority.NORMAL, "human_agent"), reply(AnswerName.HUMAN_AGENT));
     }
 
     @Test
     void askingAgainWhileWaitingSaysSoInsteadOfQueueingTwice() {
-        Decision decision = policy.decide(ongoing().escalated(Priority.NORMAL), Parse.certain("human_agent"));
-        assertThat(decision.actions()).containsExactly(
-                new Action.Reply("human_agent", answers.get("human_agent", "already_waiting")));
+        assertThat(says(View.ongoing().waitingForHuman(), "human_agent").actions())
+                .containsExactly(reply(AnswerName.HUMAN_AGENT_ALREADY_WAITING));
+    }
+
+    @Test
+    void whileACaseworkerAnswersTheBotSaysNothingButACrisisStillRaisesTheAlarm() {
+        View withCaseworker = View.ongoing().withCaseworker();
+        assertThat(says(withCaseworker, "hotline").actions()).isEmpty();
+        assertThat(tapped(withCaseworker, Payloads.SAFE_NO).actions()).isEmpty();
+        assertThat(says(withCaseworker, "emergency").actions())
+                .containsExactly(new Action.Escalate(Priority.CRITICAL, "emergency"));
     }
 
     @Test
     void aChildBeingHurtIsEscalatedHigh() {
-        assertThat(policy.decide(ongoing(), Parse.certain("child_abuse")).actions())
-                .contains(new Action.Escalate(Priority.HIGH, "child_abuse"));
+        assertThat(says(View.ongoing(), "child_abuse").actions()).contains(new Action.Escalate(Priority.HIGH, "child_abuse"));
     }
 
     @Test
     void erasureIsConfirmedFirstAndOnlyDoneOnTheConfirmButton() {
-        assertThat(policy.decide(ongoing(), Parse.certain("delete_data")).actions())
-                .containsExactly(new Action.Reply("delete_data", answers.get("delete_data", "confirm")));
-        assertThat(policy.eraseAnswer(ongoing(), true).actions())
-                .containsExactly(new Action.Erase(), new Action.Reply("delete_data", answers.get("delete_data", "done")));
-        assertThat(policy.eraseAnswer(ongoing(), false).actions()).noneMatch(a -> a instanceof Action.Erase);
+        assertThat(says(View.ongoing(), "delete_data").actions()).containsExactly(reply(AnswerName.DELETE_DATA_CONFIRM));
+        assertThat(tapped(View.ongoing(), Payloads.ERASE_CONFIRM).actions())
+                .containsExactly(new Action.Erase(), reply(AnswerName.DELETE_DATA_DONE));
+        assertThat(tapped(View.ongoing(), Payloads.ERASE_CANCEL).actions())
+                .containsExactly(reply(AnswerName.DELETE_DATA_CANCELLED));
+    }
+
+    @Test
+    void anErasureCommandErasesAtOnceInAnyStateAndSaysNothingWhenAskedToBeQuiet() {
+        Decision quiet = policy.decide(View.ongoing().withCaseworker().build(), new InboundContent.Erase(true), null);
+        assertThat(quiet.actions()).containsExactly(new Action.Erase());
+        assertThat(quiet.recorded()).isFalse();
+        Decision told = policy.decide(View.ongoing().on(Channel.WEBCHAT).build(), new InboundContent.Erase(false), null);
+        assertThat(told.actions()).containsExactly(new Action.Erase(), reply(AnswerName.DELETE_DATA_DONE_WEBCHAT));
     }
 
     @Test
     void subscribingAndUnsubscribingAreRecorded() {
-        assertThat(policy.decide(ongoing(), Parse.certain("subscribe")).actions()).first().isEqualTo(new Action.Subscribe(null));
-        assertThat(policy.decide(ongoing(), Parse.certain("unsubscribe")).actions()).first().isEqualTo(new Action.Unsubscribe());
+        assertThat(says(View.ongoing(), "subscribe").actions()).first().isEqualTo(new Action.Subscribe(null));
+        assertThat(says(View.ongoing(), "unsubscribe").actions()).first().isEqualTo(new Action.Unsubscribe());
+    }
+
+    @Test
+    void thePlatformsOptInIsRecordedWithItsTokenAndConfirmed() {
+        Decision decision = policy.decide(View.ongoing().build(), new InboundContent.OptIn("notification_messages", "tok"), null);
+        assertThat(decision.actions()).containsExactly(new Action.Subscribe("tok"), reply(AnswerName.OPTIN_CONFIRMED));
+    }
+
+    @Test
+    void unfollowingUnsubscribesSilentlyAndLeavesNothingNewStored() {
+        Decision decision = policy.decide(View.ongoing().withCaseworker().build(), new InboundContent.Unfollow(), null);
+        assertThat(decision.actions()).containsExactly(new Action.Unsubscribe());
+        assertThat(decision.recorded()).isFalse();
+    }
+
+    @Test
+    void aFollowOrALinkIsWelcomedWithWhatTheBotIs() {
+        assertThat(texts(policy.decide(View.fresh().build(), new InboundContent.Follow("oa_profile"), null)))
+                .containsExactly(answers.get(AnswerBook.SYSTEM, "follow_welcome").text());
+        assertThat(texts(policy.decide(View.fresh().build(), new InboundContent.Referral("ad"), null)))
+                .containsExactly(answers.get(AnswerBook.SYSTEM, "referral_welcome").text());
+        assertThat(answers.get(AnswerBook.SYSTEM, "follow_welcome").text()).contains("trợ lý tự động");
     }
 
     @Test
     void anAttachmentIsAnsweredKindlyWithACaseworkerOffer() {
-        Action.Reply reply = (Action.Reply) policy.attachment(ongoing()).actions().get(0);
-        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload()).contains("INTENT:human_agent");
+        Decision decision = policy.decide(View.ongoing().build(), new InboundContent.Attachment(List.of("image")), null);
+        Action.Reply reply = (Action.Reply) decision.actions().get(0);
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload).contains("INTENT:human_agent");
+        assertThat(policy.decide(View.fresh().build(), new InboundContent.Attachment(List.of("image")), null).actions())
+                .first().isEqualTo(reply(AnswerName.DISCLOSURE));
+    }
+
+    @Test
+    void aTypedButtonTitleCountsAsTappingItWhateverTheAccentsCaseAndPunctuation() {
+        View view = View.ongoing().offered(answers.get("delete_data", "confirm").quickReplies());
+        // "Không xóa" read as words would be about erasing again; read as the button, it cancels.
+        for (String typed : List.of("Không xóa", "khong xoa", "  KHÔNG   XÓA!! ")) {
+            assertThat(typed(view, typed, Parse.certain("delete_data")).actions()).as(typed)
+                    .containsExactly(reply(AnswerName.DELETE_DATA_CANCELLED));
+        }
+        View safety = View.ongoing().offered(answers.get(AnswerBook.SYSTEM, "safe_to_talk").quickReplies());
+        assertThat(typed(safety, "chưa an toàn", unsure("out_of_scope")).actions()).containsExactly(reply(AnswerName.SAFE_NO));
+        View topics = View.ongoing().offered(List.of(new QuickReplyOption("Số điện thoại", "INTENT:hotline")));
+        assertThat(typed(topics, "so dien thoai", unsure("out_of_scope")).understood()).isEqualTo("hotline");
+    }
+
+    @Test
+    void onlyTheChoicesOfferedLastCountAndWordsThatAreNoTitleAreReadAsWords() {
+        View view = View.ongoing().offered(List.of(new QuickReplyOption("Số điện thoại", "INTENT:hotline")));
+        assertThat(typed(view, "số điện thoại của công an", Parse.certain("police_report")).understood())
+                .isEqualTo("police_report");
+        assertThat(typed(View.ongoing(), "Không xóa", Parse.certain("delete_data")).actions())
+                .containsExactly(reply(AnswerName.DELETE_DATA_CONFIRM));
+    }
+
+    @Test
+    void theChoicesOfferedAreRememberedWithoutCallButtonsAndKeptWhenNothingIsSaid() {
+        Decision notSafe = tapped(View.ongoing(), Payloads.SAFE_NO);
+        assertThat(answers.get(AnswerBook.SYSTEM, "safe_no").quickReplies()).extracting(QuickReplyOption::payload)
+                .contains("tel:113");
+        assertThat(notSafe.offered()).extracting(QuickReplyOption::payload).containsExactly("INTENT:delete_data");
+        List<QuickReplyOption> before = List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent"));
+        assertThat(says(View.ongoing().withCaseworker().offered(before), "hotline").offered()).isEqualTo(before);
     }
 
     private static Parse withPlace(String intent, boolean unsure, String district) {
         return new Parse(intent, unsure ? 0.3 : 0.9, List.of(new ScoredIntent(intent, unsure ? 0.3 : 0.9)), unsure, null,
                 new Location(district, null, false));
-    }
-
-    private static Conversation afterBotAnswer(String intent) {
-        return ongoing().withTurn(new Turn(Speaker.BOT, null, intent, Instant.now()));
     }
 
     private static String firstListed(Decision decision) {
@@ -160,30 +318,28 @@ class DialoguePolicyTest {
 
     @Test
     void theFirstDisclosureAsksWhetherItIsSafeToTalkNow() {
-        Decision decision = policy.decide(ongoing(), Parse.certain("domestic_violence"));
-        assertThat(decision.actions()).last()
-                .isEqualTo(new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, "safe_to_talk")));
-        assertThat(answers.get(AnswerBook.SYSTEM, "safe_to_talk").quickReplies()).extracting(q -> q.payload())
+        assertThat(says(View.ongoing(), "domestic_violence").actions()).last().isEqualTo(reply(AnswerName.SAFE_TO_TALK));
+        assertThat(answers.get(AnswerBook.SYSTEM, "safe_to_talk").quickReplies()).extracting(QuickReplyOption::payload)
                 .containsExactly(Payloads.SAFE_YES, Payloads.SAFE_NO);
     }
 
     @Test
     void theSafetyQuestionIsNotAskedAgainAfterALaterDisclosure() {
-        Conversation disclosed = ongoing().withTurn(new Turn(Speaker.PERSON, null, "domestic_violence", Instant.now()));
-        assertThat(policy.decide(disclosed, Parse.certain("sexual_violence")).actions())
+        assertThat(says(View.ongoing().heard("domestic_violence"), "sexual_violence").actions())
                 .noneMatch(a -> a instanceof Action.Reply r && r.answer().text().contains("an toàn để nói chuyện"));
     }
 
     @Test
     void notSafeToTalkGetsTheWayOutAndACallButton() {
-        Action.Reply reply = (Action.Reply) policy.safetyAnswer(ongoing(), false).actions().get(0);
+        Action.Reply reply = (Action.Reply) tapped(View.ongoing(), Payloads.SAFE_NO).actions().get(0);
         assertThat(reply.answer().text()).contains("113").contains("xóa");
-        assertThat(reply.answer().quickReplies()).extracting(q -> q.payload()).contains("tel:113");
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload).contains("tel:113");
+        assertThat(tapped(View.ongoing(), Payloads.SAFE_YES).actions()).containsExactly(reply(AnswerName.SAFE_YES));
     }
 
     @Test
     void namingAPlaceAfterAServicesAnswerListsTheNearestFirst() {
-        Decision decision = policy.decide(afterBotAnswer("shelter"), withPlace("out_of_scope", true, "Gò Vấp"));
+        Decision decision = typed(View.ongoing().after("shelter"), "tôi ở Gò Vấp", withPlace("out_of_scope", true, "Gò Vấp"));
         assertThat(decision.understood()).isEqualTo("shelter");
         assertThat(firstListed(decision)).contains("14 Nguyễn Văn Bảo");
         assertThat(decision.place()).isEqualTo("Gò Vấp");
@@ -192,37 +348,35 @@ class DialoguePolicyTest {
 
     @Test
     void namingAPlaceBeforeAskingIsRememberedForTheNextServicesAnswer() {
-        Decision noted = policy.decide(ongoing(), withPlace("out_of_scope", true, "Bình Chánh"));
+        Decision noted = typed(View.ongoing(), "tôi ở Bình Chánh", withPlace("out_of_scope", true, "Bình Chánh"));
         assertThat(((Action.Reply) noted.actions().get(0)).answer().text()).contains("gần chỗ bạn");
         assertThat(noted.place()).isEqualTo("Bình Chánh");
 
-        Decision later = policy.decide(ongoing().withPlace("Bình Chánh"), Parse.certain("one_stop_info"));
+        Decision later = says(View.ongoing().at("Bình Chánh"), "one_stop_info");
         assertThat(firstListed(later)).contains("Nhi Đồng Thành phố");
+        assertThat(later.place()).isEqualTo("Bình Chánh");
     }
 
     @Test
     void aServicesQuestionThatNamesAPlaceListsThatPlaceFirst() {
-        Decision decision = policy.decide(ongoing(), withPlace("legal_aid", false, "Quận 10"));
-        String text = ((Action.Reply) decision.actions().get(0)).answer().text();
+        String text = texts(typed(View.ongoing(), "…", withPlace("legal_aid", false, "Quận 10"))).get(0);
         assertThat(text.indexOf("470 Nguyễn Tri Phương")).isPositive().isLessThan(text.indexOf("131 Nam Kỳ Khởi Nghĩa"));
-        String inDistrict1 = ((Action.Reply) policy.decide(ongoing(), withPlace("legal_aid", false, "Quận 1")).actions()
-                .get(0)).answer().text();
+        String inDistrict1 = texts(typed(View.ongoing(), "…", withPlace("legal_aid", false, "Quận 1"))).get(0);
         assertThat(inDistrict1.indexOf("131 Nam Kỳ Khởi Nghĩa")).isPositive().isLessThan(inDistrict1.indexOf("470 Nguyễn Tri Phương"));
     }
 
     @Test
     void whatThePersonWroteChoosesTheFittingAnswerOfAnIntent() {
-        Decision decision = policy.decide(ongoing(), Parse.certain("legal_rights"), "chồng đánh vợ bị phạt bao nhiêu");
+        Decision decision = typed(View.ongoing(), "chồng đánh vợ bị phạt bao nhiêu", Parse.certain("legal_rights"));
         assertThat(decision.actions()).containsExactly(new Action.Reply("legal_rights",
                 composer.compose(answers.get("legal_rights", "fines"), null)));
     }
 
     @Test
     void afterErasingTheWebChatSaysHowToClearTheBrowserAndTheAppsSayHowToDeleteTheChat() {
-        Conversation web = Conversation.start("w", Channel.WEBCHAT, null, Instant.now());
-        Action.Reply onWeb = (Action.Reply) policy.eraseAnswer(web, true).actions().get(1);
-        assertThat(onWeb.answer().text()).contains("lịch sử duyệt web").doesNotContain("Messenger");
-        Action.Reply onMessenger = (Action.Reply) policy.eraseAnswer(ongoing(), true).actions().get(1);
-        assertThat(onMessenger.answer().text()).contains("Messenger").contains("Zalo");
+        String onWeb = texts(tapped(View.ongoing().on(Channel.WEBCHAT), Payloads.ERASE_CONFIRM)).get(0);
+        assertThat(onWeb).contains("lịch sử duyệt web").doesNotContain("Messenger");
+        String onMessenger = texts(tapped(View.ongoing(), Payloads.ERASE_CONFIRM)).get(0);
+        assertThat(onMessenger).contains("Messenger").contains("Zalo");
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.stream.Stream;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +16,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import vn.motcua.content.ContentFiles;
+import vn.motcua.content.ContentFolders;
 import vn.motcua.content.ContentProperties;
 
 /** Staff correct answers and directory entries while the service runs; a bad file never replaces good content. */
 class ContentReloadTest {
+
+    /** A room that cannot work without the emergency answer (the dialogue's own list is tested beside it). */
+    private static final ContentRequirement REQUIRES_EMERGENCY = answers ->
+            answers.has("emergency", "default") ? List.of() : List.of("emergency/default");
 
     @TempDir
     Path dir;
@@ -32,18 +36,11 @@ class ContentReloadTest {
 
     @BeforeEach
     void copyContent() throws IOException {
-        for (String folder : new String[] {"intents", "directory-data"}) {
-            Files.createDirectories(dir.resolve(folder));
-            try (Stream<Path> paths = Files.list(Path.of(folder))) {
-                for (Path path : paths.toList()) {
-                    Files.copy(path, dir.resolve(folder).resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        ContentFolders.copyInto(dir);
         files = new ContentFiles(ContentProperties.of(dir.toString()));
         answers = new AnswerBook(files);
         directory = new ServiceDirectory(files);
-        reloader = new ContentReloader(files, answers, directory, new SimpleMeterRegistry());
+        reloader = new ContentReloader(files, answers, directory, List.of(REQUIRES_EMERGENCY), new SimpleMeterRegistry());
     }
 
     @Test
@@ -67,7 +64,7 @@ class ContentReloadTest {
     }
 
     @Test
-    void aMissingAnswerTheBotNeedsIsRejected() throws IOException {
+    void aMissingAnswerARequirementNamesIsRejectedAndTheOldOneStaysInService() throws IOException {
         Files.delete(dir.resolve("intents/emergency.answers.yml"));
         ContentReloader.Result result = reloader.reload();
         assertThat(result.applied()).isFalse();

@@ -33,13 +33,11 @@ final class ZaloEventMapper {
     private static final Logger log = LoggerFactory.getLogger(ZaloEventMapper.class);
 
     private final ObjectMapper json;
-    private final ZaloButtons buttons;
     private final String oaId;
     private final MeterRegistry meters;
 
-    ZaloEventMapper(ObjectMapper json, ZaloButtons buttons, String oaId, MeterRegistry meters) {
+    ZaloEventMapper(ObjectMapper json, String oaId, MeterRegistry meters) {
         this.json = json;
-        this.buttons = buttons;
         this.oaId = oaId == null || oaId.isBlank() ? null : oaId.strip();
         this.meters = meters;
     }
@@ -117,10 +115,9 @@ final class ZaloEventMapper {
             ignored("empty");
             return Optional.empty();
         }
-        InboundContent content = buttons.payloadOfTap(text)
-                .<InboundContent>map(payload -> new InboundContent.QuickReply(payload, text.strip()))
-                .orElseGet(() -> new InboundContent.Text(text));
-        return person(root.path("sender"), root, "user_send_text", at, content);
+        // A tap on one of our query buttons arrives as its title typed by the person: the conversation remembers the
+        // choices it offered and reads the title as that choice, so the mapping stays right after a content reload.
+        return person(root.path("sender"), root, "user_send_text", at, new InboundContent.Text(text));
     }
 
     /** {@code oa_send_*} comes back for every message the OA sends; one with {@code admin_id} was typed by a person. */

@@ -46,11 +46,10 @@ class ZaloWebhookController {
     private final Inbox inbox;
     private final Clock clock;
 
-    ZaloWebhookController(ZaloProperties properties, ObjectMapper json, ZaloButtons buttons, Inbox inbox,
-                          MeterRegistry meters) {
+    ZaloWebhookController(ZaloProperties properties, ObjectMapper json, Inbox inbox, MeterRegistry meters) {
         this.properties = properties;
         this.signature = new ZaloSignature(properties.appId(), properties.oaSecretKey());
-        this.mapper = new ZaloEventMapper(json, buttons, properties.oaId(), meters);
+        this.mapper = new ZaloEventMapper(json, properties.oaId(), meters);
         this.inbox = inbox;
         this.clock = Clock.systemUTC();
     }

@@ -116,6 +116,17 @@ class MessengerConversationTest extends MessengerIntegrationTest {
     }
 
     @Test
+    void typingTheTitleOfAnOfferedButtonWithoutAccentsCountsAsTappingIt() {
+        String psid = newPsid();
+        webhook.post(delivery(text(psid, newMid(), "tôi muốn xóa cuộc trò chuyện"))).expectStatus().isOk();
+        assertThat(awaitMessages(psid, 2).get(1).quickReplyPayloads()).contains("ERASE:CANCEL");
+
+        // Read as words, "khong xoa" would be about erasing again; read as the button offered, it cancels.
+        webhook.post(delivery(text(psid, newMid(), "khong xoa"))).expectStatus().isOk();
+        assertThat(awaitMessages(psid, 3).get(2).text()).isEqualTo(answers.get("delete_data", "cancelled").text());
+    }
+
+    @Test
     void aMessageInStandbyIsRecordedButNotAnswered() {
         String psid = newPsid();
         String standby = "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE_ID\",\"time\":1,\"standby\":["

@@ -1,0 +1,90 @@
+package vn.motcua.dialogue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.nlu.Intents;
+
+/**
+ * Every answer the policy may give by name: each intent's own answer, and each other reply it refers to. The content
+ * folder must hold all of them: start-up stops, and a reload is refused, naming the one that is missing
+ * ({@link RequiredAnswers}), so no turn ever finds an answer gone. The variants an intent's file chooses by the words
+ * of a message ({@code when:}) are not named here: the file that offers them also holds them.
+ */
+public enum AnswerName {
+
+    GREETING(Intents.GREETING),
+    THANKS_GOODBYE(Intents.THANKS_GOODBYE),
+    EMERGENCY(Intents.EMERGENCY),
+    SELF_HARM(Intents.SELF_HARM),
+    DOMESTIC_VIOLENCE(Intents.DOMESTIC_VIOLENCE),
+    CHILD_ABUSE(Intents.CHILD_ABUSE),
+    SEXUAL_VIOLENCE(Intents.SEXUAL_VIOLENCE),
+    ONLINE_ABUSE(Intents.ONLINE_ABUSE),
+    LEGAL_RIGHTS(Intents.LEGAL_RIGHTS),
+    LEGAL_AID(Intents.LEGAL_AID),
+    POLICE_REPORT(Intents.POLICE_REPORT),
+    MEDICAL_HELP(Intents.MEDICAL_HELP),
+    COUNSELING(Intents.COUNSELING),
+    SHELTER(Intents.SHELTER),
+    ONE_STOP_INFO(Intents.ONE_STOP_INFO),
+    HOTLINE(Intents.HOTLINE),
+    HUMAN_AGENT(Intents.HUMAN_AGENT),
+    HUMAN_AGENT_ALREADY_WAITING(Intents.HUMAN_AGENT, "already_waiting"),
+    SUBSCRIBE(Intents.SUBSCRIBE),
+    UNSUBSCRIBE(Intents.UNSUBSCRIBE),
+    /** Erasing is never done on a word alone: the bot asks first. This is the intent's own answer. */
+    DELETE_DATA_CONFIRM(Intents.DELETE_DATA, "confirm"),
+    DELETE_DATA_DONE(Intents.DELETE_DATA, "done"),
+    DELETE_DATA_DONE_WEBCHAT(Intents.DELETE_DATA, "done_webchat"),
+    DELETE_DATA_CANCELLED(Intents.DELETE_DATA, "cancelled"),
+    OUT_OF_SCOPE(Intents.OUT_OF_SCOPE),
+
+    DISCLOSURE(AnswerBook.SYSTEM, "disclosure"),
+    CLARIFY(AnswerBook.SYSTEM, "clarify"),
+    OFFER_CASEWORKER(AnswerBook.SYSTEM, "offer_caseworker"),
+    ATTACHMENT_UNSUPPORTED(AnswerBook.SYSTEM, "attachment_unsupported"),
+    REFERRAL_WELCOME(AnswerBook.SYSTEM, "referral_welcome"),
+    FOLLOW_WELCOME(AnswerBook.SYSTEM, "follow_welcome"),
+    OPTIN_CONFIRMED(AnswerBook.SYSTEM, "optin_confirmed"),
+    SAFE_TO_TALK(AnswerBook.SYSTEM, "safe_to_talk"),
+    SAFE_YES(AnswerBook.SYSTEM, "safe_yes"),
+    SAFE_NO(AnswerBook.SYSTEM, "safe_no"),
+    PLACE_NOTED(AnswerBook.SYSTEM, "place_noted");
+
+    static final String DEFAULT = "default";
+
+    private final String intent;
+    private final String variant;
+
+    AnswerName(String intent) {
+        this(intent, DEFAULT);
+    }
+
+    AnswerName(String intent, String variant) {
+        this.intent = intent;
+        this.variant = variant;
+    }
+
+    /** The file the answer is in: an intent id, or {@code system}. */
+    public String intent() {
+        return intent;
+    }
+
+    public String variant() {
+        return variant;
+    }
+
+    /** How staff find it: {@code intents/<intent>.answers.yml}, answer {@code <variant>}. */
+    public String label() {
+        return intent + "/" + variant;
+    }
+
+    /** The answer an intent gives when none of its other variants fits (its first one here); empty for no intent. */
+    public static Optional<AnswerName> of(String intent) {
+        return Arrays.stream(values())
+                .filter(name -> name.intent.equals(intent) && !AnswerBook.SYSTEM.equals(name.intent))
+                .findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package vn.motcua.dialogue;
+
+import java.util.List;
+import java.util.Set;
+
+import vn.motcua.message.Channel;
+import vn.motcua.message.QuickReplyOption;
+
+/**
+ * What the policy sees of a conversation: only what its rules need, built by the turn from the stored conversation.
+ *
+ * @param channel            where the person writes from (what is left on their side after erasing differs)
+ * @param firstContact       nothing was said yet: the bot must say it is an automated assistant (DESIGN §6.2)
+ * @param waitingForHuman    the person already waits for a caseworker
+ * @param someoneElseAnswers a caseworker owns the conversation, or another app owns the platform's thread: the bot
+ *                           sends nothing automatic (DESIGN §5)
+ * @param misunderstandings  low-confidence turns in a row so far
+ * @param place              the old district the person named earlier, or null
+ * @param topic              the intent of the bot's latest answer about a topic (system replies do not count), or null
+ * @param heard              the intents understood in the person's earlier messages
+ * @param offered            the choices the bot offered last (call buttons aside): a typed title counts as a tap
+ */
+public record DialogueView(Channel channel, boolean firstContact, boolean waitingForHuman, boolean someoneElseAnswers,
+                           int misunderstandings, String place, String topic, Set<String> heard,
+                           List<QuickReplyOption> offered) {
+
+    public DialogueView {
+        heard = heard == null ? Set.of() : Set.copyOf(heard);
+        offered = offered == null ? List.of() : List.copyOf(offered);
+    }
+}
