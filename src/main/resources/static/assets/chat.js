@@ -29,6 +29,9 @@
   var source = null;
   var exiting = false;
   var typingTimer = null;
+  // Messages received so far, and the first one since the person last wrote (see showIncoming).
+  var incoming = 0;
+  var firstUnread = null;
 
   /* ---------- Quick exit ---------- */
 
@@ -112,7 +115,7 @@
 
   var SPEAKERS = { bot: 'Trợ lý tự động', caseworker: 'Nhân viên hỗ trợ', me: 'Bạn' };
 
-  function addMessage(from, text) {
+  function addMessage(from, text, scroll) {
     var item = document.createElement('li');
     item.className = 'msg msg-' + from;
     var who = document.createElement('span');
@@ -123,7 +126,7 @@
     item.appendChild(who);
     item.appendChild(body);
     log.appendChild(item);
-    scrollToEnd();
+    if (scroll !== false) { scrollToEnd(); }
     return item;
   }
 
@@ -140,13 +143,17 @@
   }
 
   function showIncoming(data) {
+    incoming += 1;
     setTyping(false);
-    var item = addMessage(data.from === 'caseworker' ? 'caseworker' : 'bot', String(data.text || ''));
+    var item = addMessage(data.from === 'caseworker' ? 'caseworker' : 'bot', String(data.text || ''), false);
+    // An answer can come in several messages (a long answer, then a question): the first of them is where the
+    // person starts reading, so later ones never scroll it away.
+    if (!firstUnread) { firstUnread = item; }
     // A message without buttons (a notice after a crisis answer) keeps the buttons already shown.
     if (Array.isArray(data.quickReplies) && data.quickReplies.length > 0) {
       showReplies(data.quickReplies);
     }
-    reveal(item);
+    reveal(firstUnread);
   }
 
   /** Shows a new answer from its first line: a long answer is read from the top, not from its end. */
@@ -203,9 +210,11 @@
     setStatus('');
     clearReplies();
     var bubble = addMessage('me', shown);
+    firstUnread = null;
+    var answeredBefore = incoming;
     sendButton.disabled = true;
     return ensureSession()
-      .then(function () { return post(body, true); })
+      .then(function () { return post(body, true, answeredBefore); })
       .then(function (refusal) {
         if (refusal) { undo(refusal); }
       }, function () {
@@ -222,7 +231,7 @@
   }
 
   /** Posts one message; resolves with nothing when accepted, or with the reason to show when refused. */
-  function post(body, retryOnExpiry) {
+  function post(body, retryOnExpiry, answeredBefore) {
     body.session = session;
     return fetch('/webchat/messages', {
       method: 'POST',
@@ -232,14 +241,15 @@
       cache: 'no-store'
     }).then(function (response) {
       if (response.status === 202) {
-        setTyping(true);
+        // The answer can arrive over the stream before this 202 does: then there is nothing left to wait for.
+        if (incoming === answeredBefore) { setTyping(true); }
         return null;
       }
       if (response.status === 404 && retryOnExpiry) {
         // The session expired (or the service restarted): start a new one and send again, once.
         closeStream();
         saveSession(null);
-        return ensureSession().then(function () { return post(body, false); });
+        return ensureSession().then(function () { return post(body, false, answeredBefore); });
       }
       if (response.status === 429) {
         var seconds = parseInt(response.headers.get('Retry-After'), 10) || 5;

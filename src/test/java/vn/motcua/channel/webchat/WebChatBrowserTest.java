@@ -69,6 +69,29 @@ class WebChatBrowserTest extends WebChatIntegrationTest {
     }
 
     @Test
+    void onASmallPhoneANewAnswerIsShownFromItsStartAndNothingSaysTheBotIsStillTyping() {
+        browser.quit();
+        browser = Chromium.start(360, 640);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        openChatAndGreet();
+        int before = browser.findElements(By.cssSelector(".msg-bot")).size();
+
+        type("chong toi hay danh toi, toi rat so");
+
+        // A long answer, then the question whether it is safe to talk: two messages in one answer.
+        wait.until(driver -> driver.findElements(By.cssSelector(".msg-bot")).size() >= before + 2);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        assertThat(browser.findElement(By.id("typing")).isDisplayed())
+                .as("'Trợ lý đang trả lời…' after the answer arrived").isFalse();
+        Object firstNewVisible = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var main = document.getElementById('main');"
+                        + "var first = document.querySelectorAll('.msg-bot')[arguments[0]];"
+                        + "var top = first.offsetTop;"
+                        + "return top >= main.scrollTop - 1 && top < main.scrollTop + main.clientHeight;", before);
+        assertThat(firstNewVisible).as("the first line of the new answer is on screen").isEqualTo(true);
+    }
+
+    @Test
     void quickExitShowsTheNeutralPageAndBackDoesNotReturnToTheChat() {
         browser.get(partnerOrigin() + "/start.html");
         openChatAndGreet();
