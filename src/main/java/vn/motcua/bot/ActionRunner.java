@@ -64,9 +64,10 @@ class ActionRunner {
     private Mono<Outcome> apply(Outcome current, Action action, ReplyAddress to) {
         Conversation conversation = current.conversation();
         if (action instanceof Action.Reply reply) {
+            // A reply after an erasure is the conversation's last word: the web chat ends its session after it.
             OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
                     Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
-                    reply.answer().quickReplies());
+                    reply.answer().quickReplies(), current.erased());
             current.messages().add(message);
             return Mono.just(current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
                     sealer.seal(reply.answer().text()), reply.intent(), Instant.now(), message.messageId()))));

@@ -12,13 +12,21 @@ import java.util.UUID;
  * @param purpose        why it is sent, which decides how the platform is asked to deliver it
  * @param urgent         a crisis answer: it goes before anything else waiting, and nothing (not even a typing
  *                       indicator) delays it
+ * @param endsConversation the last message of a conversation that was just erased: a channel that holds a session
+ *                       for the person (the web chat) closes it once this is delivered
  */
 public record OutboundMessage(String messageId, String conversationId, ReplyAddress to, Purpose purpose,
-                              boolean urgent, String text, List<QuickReplyOption> quickReplies) {
+                              boolean urgent, String text, List<QuickReplyOption> quickReplies,
+                              boolean endsConversation) {
 
     public OutboundMessage {
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
         purpose = purpose == null ? Purpose.RESPONSE : purpose;
+    }
+
+    public OutboundMessage(String messageId, String conversationId, ReplyAddress to, Purpose purpose, boolean urgent,
+                           String text, List<QuickReplyOption> quickReplies) {
+        this(messageId, conversationId, to, purpose, urgent, text, quickReplies, false);
     }
 
     /** A bot reply with a fresh id. */

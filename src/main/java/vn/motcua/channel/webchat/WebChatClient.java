@@ -29,10 +29,15 @@ class WebChatClient implements Sender {
             "web chat session closed, expired or not reading");
 
     private final WebChatStreams streams;
+    private final WebChatSessionStore sessions;
+    private final MessageRateLimiter limiter;
     private final FailedSendLog failures;
 
-    WebChatClient(WebChatStreams streams, FailedSendLog failures) {
+    WebChatClient(WebChatStreams streams, WebChatSessionStore sessions, MessageRateLimiter limiter,
+                  FailedSendLog failures) {
         this.streams = streams;
+        this.sessions = sessions;
+        this.limiter = limiter;
         this.failures = failures;
     }
 
@@ -44,8 +49,16 @@ class WebChatClient implements Sender {
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
         return Mono.defer(() -> {
-            if (streams.publish(message.to().userId(), event(message))) {
-                return Mono.just(SendOutcome.delivered(1));
+            String session = message.to().userId();
+            if (streams.publish(session, event(message))) {
+                // Erased from inside the chat: the session ends as it does for DELETE /webchat/sessions/{id}; the
+                // stream closes after this last answer.
+                return message.endsConversation()
+                        ? sessions.close(session).then(Mono.fromRunnable(() -> {
+                            streams.close(session);
+                            limiter.forget(session);
+                        })).thenReturn(SendOutcome.delivered(1))
+                        : Mono.just(SendOutcome.delivered(1));
             }
             // No conversation id: the session is usually one the person erased or left, and a failure record
             // linked to it would be a trace of a conversation that was meant to be gone.

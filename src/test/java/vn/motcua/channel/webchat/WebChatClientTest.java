@@ -26,7 +26,10 @@ class WebChatClientTest {
     private final WebChatStreams streams = new WebChatStreams(
             new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null));
     private final InMemoryFailedSendLog failures = new InMemoryFailedSendLog(new SimpleMeterRegistry());
-    private final WebChatClient client = new WebChatClient(streams, failures);
+    private final WebChatProperties properties =
+            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null);
+    private final WebChatClient client = new WebChatClient(streams, new InMemoryWebChatSessionStore(properties),
+            new MessageRateLimiter(properties), failures);
 
     @Test
     void aCallButtonIsMarkedAsOneThatDialsAndNoOtherIs() {

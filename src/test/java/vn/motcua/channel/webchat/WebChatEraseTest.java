@@ -105,6 +105,23 @@ class WebChatEraseTest extends WebChatIntegrationTest {
     }
 
     @Test
+    void anErasureConfirmedInsideTheChatEndsTheSessionAsTheEraseButtonDoes() {
+        String session = api.openSession();
+        String conversationId = ids.conversationId("webchat", session);
+
+        StepVerifier.create(api.stream(session).map(event -> event.path("text").asString()))
+                .then(() -> api.send(session, "chao ban").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .then(() -> api.tap(session, "ERASE:CONFIRM", "Xóa").expectStatus().isAccepted())
+                .assertNext(last -> assertThat(last).contains("Mình đã xóa mọi thứ"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+
+        assertNothingLeft(session, conversationId);
+        api.send(session, "chao ban").expectStatus().isNotFound();
+    }
+
+    @Test
     void eraseStillWorksAfterTheSessionExpiredAndIsHarmlessTwice() {
         String session = api.openSession();
         String conversationId = ids.conversationId("webchat", session);
