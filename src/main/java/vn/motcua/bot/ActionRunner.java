@@ -67,7 +67,7 @@ class ActionRunner {
             // A reply after an erasure is the conversation's last word: the web chat ends its session after it.
             OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
                     Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
-                    reply.answer().quickReplies(), current.erased());
+                    reply.answer().quickReplies(), current.erased(), current.messages().isEmpty());
             current.messages().add(message);
             return Mono.just(current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
                     sealer.seal(reply.answer().text()), reply.intent(), Instant.now(), message.messageId()))));

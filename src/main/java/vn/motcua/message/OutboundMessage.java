@@ -14,10 +14,12 @@ import java.util.UUID;
  *                       indicator) delays it
  * @param endsConversation the last message of a conversation that was just erased: a channel that holds a session
  *                       for the person (the web chat) closes it once this is delivered
+ * @param firstOfTurn    the first message of what was decided at once: a channel may show a typing indicator before
+ *                       it, and before it only (each indicator is a platform call the reply waits for)
  */
 public record OutboundMessage(String messageId, String conversationId, ReplyAddress to, Purpose purpose,
                               boolean urgent, String text, List<QuickReplyOption> quickReplies,
-                              boolean endsConversation) {
+                              boolean endsConversation, boolean firstOfTurn) {
 
     public OutboundMessage {
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
@@ -26,7 +28,7 @@ public record OutboundMessage(String messageId, String conversationId, ReplyAddr
 
     public OutboundMessage(String messageId, String conversationId, ReplyAddress to, Purpose purpose, boolean urgent,
                            String text, List<QuickReplyOption> quickReplies) {
-        this(messageId, conversationId, to, purpose, urgent, text, quickReplies, false);
+        this(messageId, conversationId, to, purpose, urgent, text, quickReplies, false, true);
     }
 
     /** A bot reply with a fresh id. */

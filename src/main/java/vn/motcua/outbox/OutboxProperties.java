@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record OutboxProperties(int concurrency) {
 
     public OutboxProperties {
-        concurrency = concurrency > 0 ? concurrency : 64;
+        concurrency = concurrency > 0 ? concurrency : 256;
     }
 }

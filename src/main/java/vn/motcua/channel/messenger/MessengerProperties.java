@@ -19,7 +19,7 @@ public record MessengerProperties(String verifyToken, String appSecret, String p
         graphUrl = blankOr(graphUrl, "https://graph.facebook.com");
         apiVersion = blankOr(apiVersion, "v25.0");
         maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 1024 * 1024;
-        sendConcurrency = sendConcurrency > 0 ? sendConcurrency : 16;
+        sendConcurrency = sendConcurrency > 0 ? sendConcurrency : 256;
         sendAttempts = sendAttempts > 0 ? sendAttempts : 4;
         backoffMin = backoffMin != null ? backoffMin : Duration.ofMillis(200);
         backoffMax = backoffMax != null ? backoffMax : Duration.ofSeconds(5);

@@ -65,7 +65,10 @@ class MessengerSendClient implements Sender {
         return Channel.MESSENGER;
     }
 
-    /** Shows typing first for an ordinary reply; nothing, not even the indicator, may delay an urgent one. */
+    /**
+     * Shows typing before the first message of an ordinary reply (once per turn: each indicator is a Graph call the
+     * message waits for); nothing, not even the indicator, may delay an urgent one.
+     */
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
         if (message.purpose() == Purpose.CAMPAIGN) {
@@ -75,7 +78,7 @@ class MessengerSendClient implements Sender {
         List<Mono<Void>> parts = OutboundPart.split(message, MAX_TEXT).stream()
                 .map(part -> post(messageBody(message, part)))
                 .toList();
-        boolean typing = !message.urgent() && message.purpose() == Purpose.RESPONSE;
+        boolean typing = message.firstOfTurn() && !message.urgent() && message.purpose() == Purpose.RESPONSE;
         return (typing ? showTyping(message.to()) : Mono.<Void>empty()).then(delivery.deliver(message, parts));
     }
 

@@ -29,7 +29,7 @@ public record ZaloProperties(String appId, String oaId, String oaSecretKey, Stri
         oauthUrl = blankOr(oauthUrl, "https://oauth.zaloapp.com");
         maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 1024 * 1024;
         maxEventAge = maxEventAge != null ? maxEventAge : Duration.ofHours(3);
-        sendConcurrency = sendConcurrency > 0 ? sendConcurrency : 16;
+        sendConcurrency = sendConcurrency > 0 ? sendConcurrency : 64;
         sendAttempts = sendAttempts > 0 ? sendAttempts : 4;
         backoffMin = backoffMin != null ? backoffMin : Duration.ofSeconds(1);
         backoffMax = backoffMax != null ? backoffMax : Duration.ofSeconds(30);

@@ -142,12 +142,16 @@ class MessengerConversationTest extends MessengerIntegrationTest {
     }
 
     @Test
-    void typingIsShownBeforeAnOrdinaryReply() {
+    void typingIsShownOnceBeforeAnOrdinaryReplyOfSeveralMessages() {
         String psid = newPsid();
-        webhook.post(delivery(text(psid, newMid(), "chào bạn"))).expectStatus().isOk();
-        awaitMessages(psid, 1);
-        GraphApiStub.SendCall firstCall = GRAPH.allTo(psid).get(0);
-        assertThat(firstCall.body().path("sender_action").asString()).isEqualTo("typing_on");
+        webhook.post(delivery(text(psid, newMid(), "chồng tôi hay đánh tôi"))).expectStatus().isOk();
+        List<GraphApiStub.SendCall> messages = awaitMessages(psid, 3);
+
+        List<GraphApiStub.SendCall> calls = GRAPH.allTo(psid);
+        assertThat(calls.get(0).body().path("sender_action").asString()).isEqualTo("typing_on");
+        // Each indicator is a Graph call the next message waits for: one per turn, not one per message.
+        assertThat(calls).filteredOn(c -> c.body().has("sender_action")).hasSize(1);
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(3);
     }
 
     private List<String> personTurns(String psid) {
