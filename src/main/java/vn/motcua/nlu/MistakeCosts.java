@@ -1,0 +1,100 @@
+package vn.motcua.nlu;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether the bot should answer its best guess or ask what the person meant, from what each mistake costs. With
+ * calibrated probabilities q over the intents, answering intent i costs Σ_j q_j · wrong(i, j) and asking costs
+ * Σ_j q_j · ask(j); the bot asks only when asking is cheaper. The costs, in units of one needless question about an
+ * ordinary topic:
+ * <ul>
+ *   <li>a wrong answer: {@code t / (1 − t)} for the low-confidence setting t (1.5 at the default 0.60), so that for an
+ *       ordinary topic the bot asks exactly below t;</li>
+ *   <li>a wrong answer that acts (subscribe, unsubscribe): twice that;</li>
+ *   <li>a slightly wrong answer about harm (domestic violence answered as child abuse, elder abuse, being watched, …):
+ *       {@link #RELATED_HARM}; every one of those answers gives 113 and offers a caseworker;</li>
+ *   <li>a crisis answer to a message that is not one: {@link #FALSE_CRISIS} (the suicide answer and a CRITICAL alert
+ *       for "chỉ tát thôi");</li>
+ *   <li>a missed crisis: {@link #MISSED_CRISIS_HARM} when answered about harm (that answer still gives 113),
+ *       {@link #MISSED_CRISIS} otherwise;</li>
+ *   <li>asking someone who has just told of harm or of having nowhere safe to stay ("chồng em đánh em"):
+ *       {@link #ASK_DISCLOSURE}; asking someone in crisis: {@link #ASK_CRISIS} (the question still gives 113);
+ *       asking about a message that is about nothing the bot knows: {@link #ASK_OUT_OF_SCOPE} (the
+ *       out-of-scope answer, what the bot can help with, serves better than "I did not understand").</li>
+ * </ul>
+ */
+public final class MistakeCosts {
+
+    /** Answers about harm: a mix-up among them is a slightly wrong answer, not a wrong one. */
+    public static final Set<String> HARM = Set.of(Intents.DOMESTIC_VIOLENCE, Intents.CHILD_ABUSE,
+            Intents.SEXUAL_VIOLENCE, Intents.ELDER_ABUSE, Intents.BEING_WATCHED, Intents.ONLINE_ABUSE);
+    /** What a person tells rather than asks: a question back is costly. */
+    public static final Set<String> DISCLOSURES = Set.of(Intents.DOMESTIC_VIOLENCE, Intents.CHILD_ABUSE,
+            Intents.SEXUAL_VIOLENCE, Intents.ELDER_ABUSE, Intents.BEING_WATCHED, Intents.SHELTER);
+    private static final Set<String> ACTING = Set.of(Intents.SUBSCRIBE, Intents.UNSUBSCRIBE);
+
+    static final double RELATED_HARM = 0.5;
+    static final double FALSE_CRISIS = 3;
+    static final double MISSED_CRISIS_HARM = 3;
+    static final double MISSED_CRISIS = 10;
+    static final double CRISIS_MIX_UP = 0.25;
+    static final double ASK_DISCLOSURE = 3;
+    static final double ASK_CRISIS = 3;
+    static final double ASK_OUT_OF_SCOPE = 0.75;
+
+    private final double wrongAnswer;
+
+    /** @param lowConfidence the probability below which an ordinary topic is asked about rather than answered */
+    public MistakeCosts(double lowConfidence) {
+        double t = Math.min(0.99, Math.max(0.01, lowConfidence));
+        this.wrongAnswer = t / (1 - t);
+    }
+
+    /** What answering {@code answered} costs when the person meant {@code meant}. */
+    public double wrong(String answered, String meant) {
+        if (answered.equals(meant)) {
+            return 0;
+        }
+        boolean crisisAnswered = Intents.isCrisis(answered);
+        boolean crisisMeant = Intents.isCrisis(meant);
+        if (crisisAnswered && crisisMeant) {
+            return CRISIS_MIX_UP;
+        }
+        if (crisisAnswered) {
+            return FALSE_CRISIS;
+        }
+        if (crisisMeant) {
+            return HARM.contains(answered) ? MISSED_CRISIS_HARM : MISSED_CRISIS;
+        }
+        if (HARM.contains(answered) && HARM.contains(meant)) {
+            return RELATED_HARM;
+        }
+        return ACTING.contains(answered) ? 2 * wrongAnswer : wrongAnswer;
+    }
+
+    /** What asking costs when the person meant {@code meant}. */
+    public double ask(String meant) {
+        if (Intents.isCrisis(meant)) {
+            return ASK_CRISIS;
+        }
+        if (DISCLOSURES.contains(meant)) {
+            return ASK_DISCLOSURE;
+        }
+        return Intents.OUT_OF_SCOPE.equals(meant) ? ASK_OUT_OF_SCOPE : 1;
+    }
+
+    public double answerCost(List<ScoredIntent> calibrated) {
+        String answered = calibrated.get(0).intent();
+        return calibrated.stream().mapToDouble(s -> s.score() * wrong(answered, s.intent())).sum();
+    }
+
+    public double askCost(List<ScoredIntent> calibrated) {
+        return calibrated.stream().mapToDouble(s -> s.score() * ask(s.intent())).sum();
+    }
+
+    /** True when asking what the person meant costs less than answering the best intent. */
+    public boolean shouldAsk(List<ScoredIntent> calibrated) {
+        return !calibrated.isEmpty() && askCost(calibrated) < answerCost(calibrated);
+    }
+}
