@@ -63,11 +63,20 @@ class SafetyLexiconTest {
         return line.replaceFirst("^[=~]+", "").strip().replace("*", "ông ta");
     }
 
+    private static final LanguageDetector LANGUAGES = LanguageDetector.load();
+
+    /** An English phrase is tried inside an English sentence, a Vietnamese one inside a Vietnamese sentence. */
+    private static String inSentence(String phrase, String vietnamese, String english) {
+        String[] frame = (LanguageDetector.ENGLISH.equals(LANGUAGES.detect(phrase)) ? english : vietnamese).split("X");
+        return frame[0] + phrase + frame[1];
+    }
+
     @ParameterizedTest
     @MethodSource("emergencyPhrases")
     void everyEmergencyPhraseFiresWithAndWithoutAccentsInsideASentence(String line) {
         String phrase = words(line);
-        assertThat(intentOf("giúp với, " + phrase + " ngay bây giờ")).isEqualTo(Intents.EMERGENCY);
+        assertThat(intentOf(inSentence(phrase, "giúp với, X ngay bây giờ", "please help, X right now")))
+                .isEqualTo(Intents.EMERGENCY);
         if (!accentsRequired(line)) {
             assertThat(intentOf(AccentFolding.fold(phrase).toUpperCase())).isEqualTo(Intents.EMERGENCY);
         }
@@ -77,7 +86,8 @@ class SafetyLexiconTest {
     @MethodSource("selfHarmPhrases")
     void everySelfHarmPhraseFiresWithAndWithoutAccentsInsideASentence(String line) {
         String phrase = words(line);
-        assertThat(intentOf("thật sự là " + phrase + " rồi")).isIn(Intents.SELF_HARM, Intents.EMERGENCY);
+        assertThat(intentOf(inSentence(phrase, "thật sự là X rồi", "honestly X today")))
+                .isIn(Intents.SELF_HARM, Intents.EMERGENCY);
         assertThat(intentOf(phrase)).isEqualTo(Intents.SELF_HARM);
         if (!accentsRequired(line)) {
             assertThat(intentOf(AccentFolding.fold(phrase))).isEqualTo(Intents.SELF_HARM);
@@ -88,7 +98,7 @@ class SafetyLexiconTest {
     @MethodSource("exceptions")
     void everyDocumentedIdiomDoesNotFire(String line) {
         String idiom = words(line);
-        assertThat(match("trời ơi " + idiom + " luôn á")).isEmpty();
+        assertThat(match(inSentence(idiom, "trời ơi X luôn á", "oh well X again"))).isEmpty();
         if (!accentsRequired(line)) {
             assertThat(match(AccentFolding.fold(idiom))).isEmpty();
         }
