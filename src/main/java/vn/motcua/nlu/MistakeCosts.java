@@ -38,7 +38,7 @@ public final class MistakeCosts {
     static final double FALSE_CRISIS = 5;
     static final double FALSE_CRISIS_HARM = 2;
     static final double MISSED_CRISIS_HARM = 3;
-    static final double MISSED_CRISIS = 10;
+    static final double MISSED_CRISIS = 6;
     static final double CRISIS_MIX_UP = 0.25;
     static final double ASK_DISCLOSURE = 3;
     static final double ASK_CRISIS = 3;
