@@ -23,7 +23,7 @@ public final class NluFactory {
      * Below this calibrated probability a message that is not a crisis is labelled out_of_scope: chosen on 10-fold
      * cross-validation (docs/nlu.md), where it raised accuracy most. Not an operator setting: it moves with the model.
      */
-    public static final double OUT_OF_SCOPE_BELOW = 0.15;
+    public static final double OUT_OF_SCOPE_BELOW = 0.20;
 
     public static Nlu build(ContentFiles files, ClassifierSettings settings, double lowConfidence) {
         TrainingExamples examples = new TrainingExamples(files);
