@@ -19,7 +19,15 @@ import vn.motcua.content.ContentFiles;
 import vn.motcua.content.ContentProperties;
 import vn.motcua.nlu.Nlu;
 import vn.motcua.nlu.Parse;
+import vn.motcua.nlu.Calibration;
+import vn.motcua.nlu.Decisions;
+import vn.motcua.nlu.DialogueAct;
+import vn.motcua.nlu.Intents;
+import vn.motcua.nlu.MistakeCosts;
+import vn.motcua.nlu.FollowUp;
+import vn.motcua.nlu.CalibrationFit;
 import vn.motcua.nlu.ClassifierSettings;
+import vn.motcua.nlu.ConversationSuite;
 import vn.motcua.nlu.CrossValidation;
 import vn.motcua.nlu.LowConfidenceThreshold;
 import vn.motcua.nlu.NluProperties;
@@ -33,11 +41,14 @@ import vn.motcua.nlu.NluFactory;
  * {@code java -jar motcua-chat.jar nlu …}: the NLU from the command line, without the web server, Spring or Redis.
  * <ul>
  *   <li>{@code nlu classify}: one message per line on stdin → {@code intent<TAB>confidence<TAB>lowConfidence<TAB>
- *       safety phrase<TAB>location} per line, in order ({@code -} where empty)</li>
+ *       safety phrase<TAB>location<TAB>language<TAB>act<TAB>follow-up<TAB>cues} per line, in order ({@code -} where
+ *       empty)</li>
  *   <li>{@code nlu eval FILE}: {@code intent<TAB>text} lines → accuracy, macro-F1, per-intent precision and recall,
  *       crisis recall, most frequent confusions</li>
  *   <li>{@code nlu cv [FOLDS]}: k-fold cross-validation of the shipped settings and the low-confidence sweep</li>
  *   <li>{@code nlu compare [FOLDS]}: the model comparison table of docs/nlu.md</li>
+ *   <li>{@code nlu calibrate [FOLDS] [--write FILE]}: fits the calibration of the classifier's scores</li>
+ *   <li>{@code nlu conversations FILE}: plays scripted conversations turn by turn and prints the figures</li>
  * </ul>
  * Content comes from MOTCUA_CONTENT_DIR or the copy in the jar, settings from the same environment variables as the
  * service. Timings go to stderr so stdout stays machine-readable.
@@ -49,7 +60,9 @@ public final class NluCommand {
                    java -jar motcua-chat.jar nlu eval FILE         (lines: intent<TAB>text)
                    java -jar motcua-chat.jar nlu cv [FOLDS] [--misses] [--algorithm MAXENT|NAIVEBAYES|…]
                                                    (cross-validation over intents/, default 10 folds)
-                   java -jar motcua-chat.jar nlu compare [FOLDS]   (model comparison table, default 10)""";
+                   java -jar motcua-chat.jar nlu compare [FOLDS]   (model comparison table, default 10)
+                   java -jar motcua-chat.jar nlu calibrate [FOLDS] [--write FILE]
+                   java -jar motcua-chat.jar nlu conversations FILE  (scripted conversations, turn by turn)""";
 
     private final InputStream in;
     private final PrintStream out;
@@ -107,6 +120,14 @@ public final class NluCommand {
                     return crossValidate(nlu.get(), folds(args));
                 case "compare":
                     return compare(nlu.get(), folds(args));
+                case "conversations":
+                    if (args.length < 3) {
+                        break;
+                    }
+                    return conversations(nlu.get(), Path.of(args[2]));
+                case "calibrate":
+                    int write = List.of(args).indexOf("--write");
+                    return calibrate(nlu.get(), folds(args), write > 0 && write + 1 < args.length ? Path.of(args[write + 1]) : null);
                 default:
                     break;
             }
@@ -145,7 +166,11 @@ public final class NluCommand {
                         .append(String.format(Locale.ROOT, "%.4f", parse.confidence())).append('\t')
                         .append(parse.lowConfidence()).append('\t')
                         .append(parse.safetyPhrase() == null ? "-" : parse.safetyPhrase()).append('\t')
-                        .append(parse.location() == null ? "-" : parse.location().label()).append('\n');
+                        .append(parse.location() == null ? "-" : parse.location().label()).append('\t')
+                        .append(parse.language()).append('\t')
+                        .append(parse.act() == DialogueAct.NONE ? "-" : parse.act().intent()).append('\t')
+                        .append(parse.followUp() == FollowUp.NONE ? "-" : parse.followUp().id()).append('\t')
+                        .append(cues(parse)).append('\n');
                 lines++;
             }
             out.print(batch);
@@ -156,31 +181,112 @@ public final class NluCommand {
         return 0;
     }
 
+    private static String cues(Parse parse) {
+        List<String> cues = new ArrayList<>();
+        if (parse.cannotCall()) {
+            cues.add("cannot_call");
+        }
+        if (parse.childSpeaking()) {
+            cues.add("child");
+        }
+        return cues.isEmpty() ? "-" : String.join(",", cues);
+    }
+
     private int crossValidate(Nlu nlu, int folds) {
         CrossValidation cv = new CrossValidation(nlu);
-        Evaluation evaluation = cv.run(settings(), folds);
-        out.printf(Locale.ROOT, "%d-fold cross-validation of %s (out-of-scope fallback %.2f)%n%n", folds,
-                settings().label(), NluFactory.OUT_OF_SCOPE_BELOW);
-        out.print(OutOfScopeFallback.apply(evaluation, NluFactory.OUT_OF_SCOPE_BELOW).report());
+        List<CrossValidation.Judged> judged = cv.judge(settings(), folds, nlu.calibration());
+        Evaluation raw = new Evaluation(judged.stream().map(CrossValidation.Judged::outcome).toList());
+        Evaluation evaluation = OutOfScopeFallback.apply(raw, NluFactory.OUT_OF_SCOPE_BELOW);
+        out.printf(Locale.ROOT, "%d-fold cross-validation of the full parser: %s, calibrated, costs of mistakes at "
+                        + "low-confidence %.2f, out-of-scope fallback %.2f%n%n", folds, settings().label(),
+                nlu.lowConfidence(), NluFactory.OUT_OF_SCOPE_BELOW);
+        out.print(evaluation.report());
+        List<Evaluation.Outcome> original = evaluation.outcomes().stream()
+                .filter(o -> ORIGINAL_INTENTS.contains(o.expected())).toList();
+        Evaluation originalOnly = new Evaluation(original);
+        out.printf(Locale.ROOT, "%nthe 21 intents before issue 10 only: %d examples, accuracy %.3f, macro-F1 %.3f%n",
+                originalOnly.size(), originalOnly.accuracy(), macroF1Of(originalOnly));
         out.println();
-        out.println("| out-of-scope below | accuracy | macro-F1 |");
+        out.println("| out-of-scope below (calibrated) | accuracy | macro-F1 |");
         out.println("|---|---|---|");
-        OutOfScopeFallback.sweep(evaluation).forEach(row -> out.println(row.format()));
-        out.printf(Locale.ROOT, "%nbest out-of-scope fallback: %.2f%n%n", OutOfScopeFallback.choose(evaluation).threshold());
+        OutOfScopeFallback.sweep(raw).forEach(row -> out.println(row.format()));
+        out.printf(Locale.ROOT, "%nbest out-of-scope fallback: %.2f%n%n", OutOfScopeFallback.choose(raw).threshold());
+        MistakeCosts costs = new MistakeCosts(nlu.lowConfidence());
+        out.println(Decisions.HEADER);
+        out.println(Decisions.of(judged.stream().map(j -> j.before(nlu.lowConfidence(), NluFactory.OUT_OF_SCOPE_BELOW))
+                .toList(), costs).format(String.format(Locale.ROOT, "before: classifier scores, ask below %.2f, crisis "
+                + "guesses always answered", nlu.lowConfidence())));
+        List<Evaluation.Outcome> oneThreshold = evaluation.outcomes().stream()
+                .map(o -> new Evaluation.Outcome(o.expected(), o.predicted(), o.confidence(),
+                        o.confidence() < nlu.lowConfidence() && o.confidence() < 1.0))
+                .toList();
+        out.println(Decisions.of(oneThreshold, costs).format(String.format(Locale.ROOT,
+                "calibrated, ask below %.2f (crisis too)", nlu.lowConfidence())));
+        out.println(Decisions.of(evaluation.outcomes(), costs).format("calibrated, ask when asking costs less (shipped)"));
+        out.println();
         out.println(LowConfidenceThreshold.HEADER);
         LowConfidenceThreshold.sweep(evaluation).forEach(row -> out.println(row.format()));
-        out.printf(Locale.ROOT, "%nchosen low-confidence threshold: %.2f%n",
+        out.printf(Locale.ROOT, "%nlowest-cost single threshold on calibrated probabilities: %.2f%n",
                 LowConfidenceThreshold.choose(evaluation).threshold());
         if (misses) {
             // Training examples only (staff wrote them), never people's messages: safe to print.
-            out.printf(Locale.ROOT, "%nmisclassified examples (expected, predicted, confidence, text)%n");
+            out.printf(Locale.ROOT, "%nmisclassified examples (expected, predicted, confidence, asked, text)%n");
             for (int i = 0; i < evaluation.size(); i++) {
                 Evaluation.Outcome o = evaluation.outcomes().get(i);
                 if (!o.correct()) {
-                    out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", o.expected(), o.predicted(), o.confidence(),
-                            cv.texts().get(i));
+                    out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s\t%s%n", o.expected(), o.predicted(), o.confidence(),
+                            o.asked() ? "asked" : "answered", judged.get(i).text());
                 }
             }
+        }
+        return 0;
+    }
+
+    /** The intents of the contract before issue 10, for figures comparable with the earlier ones. */
+    private static final java.util.Set<String> ORIGINAL_INTENTS = java.util.Set.copyOf(Intents.ALL.subList(0, 21));
+
+    private static double macroF1Of(Evaluation evaluation) {
+        return evaluation.perIntent().stream().filter(s -> s.support() > 0).mapToDouble(Evaluation.IntentScore::f1)
+                .average().orElse(0);
+    }
+
+    /** Plays the scripted conversations of FILE through the parser and prints the figures and every wrong turn. */
+    private int conversations(Nlu nlu, Path file) {
+        ConversationSuite suite;
+        try {
+            suite = ConversationSuite.read(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        out.print(suite.play(nlu.parser()::parse).report());
+        return 0;
+    }
+
+    /**
+     * Fits the calibration on cross-validated classifications of the training examples (those no rule decides),
+     * prints its quality before and after (cross-fitted) with the reliability tables, and writes it with --write.
+     */
+    private int calibrate(Nlu nlu, int folds, Path target) {
+        List<CalibrationFit.Sample> samples = new CrossValidation(nlu).judge(settings(), folds, Calibration.NONE).stream()
+                .filter(j -> !j.ruled()).map(CrossValidation.Judged::sample).toList();
+        Calibration fitted = CalibrationFit.fit(samples);
+        out.printf(Locale.ROOT, "%d-fold cross-validated classifications of %d examples that no rule decides%n%n", folds,
+                samples.size());
+        out.println("classifier scores:       " + CalibrationFit.quality(samples, Calibration.NONE).format());
+        out.println("calibrated (in-sample):  " + CalibrationFit.quality(samples, fitted).format());
+        out.println("calibrated (10 x cross-fitted): " + CalibrationFit.crossFitted(samples, 10).format());
+        out.printf(Locale.ROOT, "%nreliability of the classifier's scores%n%s", CalibrationFit.reliability(samples, Calibration.NONE));
+        out.printf(Locale.ROOT, "%nreliability of the calibrated probabilities (in-sample)%n%s", CalibrationFit.reliability(samples, fitted));
+        String properties = fitted.format("nlu calibrate: " + folds + "-fold cross-validation, " + samples.size()
+                + " examples");
+        out.printf(Locale.ROOT, "%n%s", properties);
+        if (target != null) {
+            try {
+                Files.writeString(target, properties, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + target, e);
+            }
+            err.println("nlu: calibration written to " + target);
         }
         return 0;
     }

@@ -40,6 +40,13 @@ public enum AnswerName {
     DELETE_DATA_DONE_WEBCHAT(Intents.DELETE_DATA, "done_webchat"),
     DELETE_DATA_CANCELLED(Intents.DELETE_DATA, "cancelled"),
     OUT_OF_SCOPE(Intents.OUT_OF_SCOPE),
+    AFFIRM(Intents.AFFIRM),
+    DENY(Intents.DENY),
+    NEVER_MIND(Intents.NEVER_MIND),
+    PRIVACY(Intents.PRIVACY),
+    BOT_IDENTITY(Intents.BOT_IDENTITY),
+    BEING_WATCHED(Intents.BEING_WATCHED),
+    ELDER_ABUSE(Intents.ELDER_ABUSE),
 
     DISCLOSURE(AnswerBook.SYSTEM, "disclosure"),
     CLARIFY(AnswerBook.SYSTEM, "clarify"),

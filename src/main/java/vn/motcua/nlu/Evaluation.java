@@ -16,8 +16,16 @@ import java.util.Set;
  */
 public final class Evaluation {
 
-    /** One judged message. */
-    public record Outcome(String expected, String predicted, double confidence) {
+    /**
+     * One judged message.
+     *
+     * @param asked the parser would ask what the person meant rather than answer {@code predicted}
+     */
+    public record Outcome(String expected, String predicted, double confidence, boolean asked) {
+
+        public Outcome(String expected, String predicted, double confidence) {
+            this(expected, predicted, confidence, false);
+        }
 
         public boolean correct() {
             return expected.equals(predicted);

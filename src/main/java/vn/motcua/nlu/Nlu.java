@@ -5,5 +5,13 @@ package vn.motcua.nlu;
  * evaluation share.
  */
 public record Nlu(TrainingExamples examples, TextNormalizer normalizer, SafetyLexicon lexicon,
-                  OpenNlpIntentClassifier classifier, LocationExtractor locations, MessageParser parser) {
+                  OpenNlpIntentClassifier classifier, LocationExtractor locations, DialogueActs acts,
+                  FollowUps followUps, WriterCues cues, Calibration calibration, double lowConfidence,
+                  MessageParser parser) {
+
+    /** A parser like the shipped one around another classifier (a cross-validation fold) and calibration. */
+    public MessageParser parser(IntentClassifier other, Calibration otherCalibration, double outOfScopeBelow) {
+        return new MessageParser(normalizer, lexicon, other, locations, acts, followUps, cues, otherCalibration,
+                lowConfidence, outOfScopeBelow);
+    }
 }

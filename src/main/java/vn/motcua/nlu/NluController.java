@@ -28,7 +28,8 @@ class NluController {
 
     /** The response body: the parse with the five most likely intents. */
     record ParseResponse(String intent, double confidence, List<ScoredIntent> ranking, Location location,
-                         boolean lowConfidence, String safetyPhrase) {
+                         boolean lowConfidence, String safetyPhrase, String language, String act, String followUp,
+                         boolean cannotCall, boolean childSpeaking) {
     }
 
     private final MessageParser parser;
@@ -50,7 +51,10 @@ class NluController {
             Parse parse = parser.parse(request.text());
             return new ParseResponse(parse.intent(), parse.confidence(),
                     parse.ranking().stream().limit(RANKING_SIZE).toList(), parse.location(), parse.lowConfidence(),
-                    parse.safetyPhrase());
+                    parse.safetyPhrase(), parse.language(),
+                    parse.act() == DialogueAct.NONE ? null : parse.act().intent(),
+                    parse.followUp() == FollowUp.NONE ? null : parse.followUp().id(), parse.cannotCall(),
+                    parse.childSpeaking());
         });
     }
 }

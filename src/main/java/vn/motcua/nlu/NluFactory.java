@@ -20,10 +20,10 @@ public final class NluFactory {
     }
 
     /**
-     * Below this classifier probability a message that is not a crisis is labelled out_of_scope: chosen on 10-fold
+     * Below this calibrated probability a message that is not a crisis is labelled out_of_scope: chosen on 10-fold
      * cross-validation (docs/nlu.md), where it raised accuracy most. Not an operator setting: it moves with the model.
      */
-    public static final double OUT_OF_SCOPE_BELOW = 0.30;
+    public static final double OUT_OF_SCOPE_BELOW = 0.20;
 
     public static Nlu build(ContentFiles files, ClassifierSettings settings, double lowConfidence) {
         TrainingExamples examples = new TrainingExamples(files);
@@ -31,9 +31,15 @@ public final class NluFactory {
         SafetyLexicon lexicon = lexicon(files, normalizer);
         OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(examples.byIntent(), normalizer, settings);
         LocationExtractor locations = LocationExtractor.load();
-        MessageParser parser = new MessageParser(normalizer, lexicon, classifier, locations, lowConfidence,
-                OUT_OF_SCOPE_BELOW);
-        return new Nlu(examples, normalizer, lexicon, classifier, locations, parser);
+        java.util.function.Function<String, List<String>> words = line -> normalizer.normalize(line).accented();
+        DialogueActs acts = new DialogueActs(words);
+        FollowUps followUps = new FollowUps(words);
+        WriterCues cues = new WriterCues(words);
+        Calibration calibration = Calibration.load();
+        MessageParser parser = new MessageParser(normalizer, lexicon, classifier, locations, acts, followUps, cues,
+                calibration, lowConfidence, OUT_OF_SCOPE_BELOW);
+        return new Nlu(examples, normalizer, lexicon, classifier, locations, acts, followUps, cues, calibration,
+                lowConfidence, parser);
     }
 
     public static TextNormalizer normalizer(TrainingExamples examples) {

@@ -27,7 +27,7 @@ public final class OutOfScopeFallback {
         List<Evaluation.Outcome> moved = new ArrayList<>(raw.size());
         for (Evaluation.Outcome o : raw.outcomes()) {
             boolean fallback = o.confidence() < threshold && !Intents.isCrisis(o.predicted());
-            moved.add(fallback ? new Evaluation.Outcome(o.expected(), Intents.OUT_OF_SCOPE, o.confidence()) : o);
+            moved.add(fallback ? new Evaluation.Outcome(o.expected(), Intents.OUT_OF_SCOPE, o.confidence(), true) : o);
         }
         return new Evaluation(moved);
     }

@@ -40,6 +40,7 @@ public final class TextNormalizer {
 
     private final Map<String, String> teencode;
     private final Set<String> vocabulary;
+    private final LanguageDetector languages;
 
     /**
      * @param teencode   abbreviation → expansion, matched on whole tokens exactly as typed
@@ -47,8 +48,17 @@ public final class TextNormalizer {
      *                   ("cuuuu" → "cuu", the folded "cứu", not "cu")
      */
     public TextNormalizer(Map<String, String> teencode, Set<String> vocabulary) {
+        this(teencode, vocabulary, LanguageDetector.load());
+    }
+
+    /**
+     * @param languages tells English from Vietnamese: an English message keeps its words as typed, because teencode
+     *                  would read English words as Vietnamese ones ("a" → "anh", "m" → "mày", "bit" → "biết")
+     */
+    public TextNormalizer(Map<String, String> teencode, Set<String> vocabulary, LanguageDetector languages) {
         this.teencode = Map.copyOf(teencode);
         this.vocabulary = Set.copyOf(vocabulary);
+        this.languages = languages;
     }
 
     public NormalizedText normalize(String text) {
@@ -59,18 +69,24 @@ public final class TextNormalizer {
                 clean = clean.replace(emoji.getKey(), emoji.getValue());
             }
         }
+        String language = languages.detect(clean);
+        boolean english = LanguageDetector.ENGLISH.equals(language);
+        // "don't", "I'm": an apostrophe inside an English word keeps it whole.
+        if (english) {
+            clean = clean.replaceAll("(\\p{L})['’](\\p{L})", "$1$2");
+        }
         List<String> accented = new ArrayList<>();
         for (String raw : NOT_WORD.split(clean)) {
             if (!raw.isEmpty()) {
-                addToken(squeeze(raw), accented);
+                addToken(squeeze(raw), accented, !english);
             }
         }
         List<String> folded = accented.stream().map(AccentFolding::fold).toList();
-        return new NormalizedText(List.copyOf(accented), folded);
+        return new NormalizedText(List.copyOf(accented), folded, language);
     }
 
-    private void addToken(String token, List<String> out) {
-        String expansion = teencode.get(token);
+    private void addToken(String token, List<String> out, boolean expandTeencode) {
+        String expansion = expandTeencode ? teencode.get(token) : null;
         if (expansion != null) {
             for (String part : expansion.split(" ")) {
                 out.add(part);
@@ -79,7 +95,7 @@ public final class TextNormalizer {
         }
         Matcher unit = UNIT_NUMBER.matcher(token);
         if (unit.matches()) {
-            addToken(unit.group(1), out);
+            addToken(unit.group(1), out, expandTeencode);
             out.add(unit.group(2));
             return;
         }

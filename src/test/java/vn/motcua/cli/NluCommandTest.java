@@ -83,8 +83,50 @@ class NluCommandTest {
     }
 
     @Test
+    void classifyPrintsTheLanguageTheActTheFollowUpAndTheCuesInTheLastColumns() {
+        run("ok\ncó mất tiền ko\nmy stepdad hits me, i am 12\nko dam goi, no nghe thay\n", "nlu", "classify");
+        List<String[]> rows = outLines().stream().map(l -> l.split("\t")).toList();
+        assertThat(rows.get(0)).hasSize(9);
+        assertThat(rows.get(0)[6]).isEqualTo("affirm");
+        assertThat(rows.get(1)[7]).isEqualTo("cost");
+        assertThat(rows.get(1)[2]).isEqualTo("true");
+        assertThat(rows.get(2)[5]).isEqualTo("en");
+        assertThat(rows.get(2)[8]).isEqualTo("child");
+        assertThat(rows.get(3)[8]).isEqualTo("cannot_call");
+    }
+
+    @Test
+    void conversationsPlaysEveryTurnAndPrintsTheFiguresAndTheWrongTurns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("conversations.txt");
+        Files.writeString(file, """
+                == hỏi chi phí
+                chồng em đánh em\tdomestic_violence
+                có mất tiền ko\tdomestic_violence cost
+                == sai cố ý
+                xin chào\tsubscribe
+                """, StandardCharsets.UTF_8);
+
+        int code = run("", "nlu", "conversations", file.toString());
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(report).contains("conversations          2 (1 entirely right)", "turns right            0.667",
+                "clarify rate", "false crisis           0", "sai cố ý / 1: xin chào -> subscribe | greeting");
+    }
+
+    @Test
+    void aConversationFileWithAnUnknownIntentIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.txt");
+        Files.writeString(file, "== t\nxin chào\tgreetings\n", StandardCharsets.UTF_8);
+
+        assertThat(run("", "nlu", "conversations", file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: unknown intent greetings");
+    }
+
+    @Test
     void unknownCommandsPrintUsage() {
         assertThat(run("", "nlu", "dance")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nlu classify", "nlu eval FILE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nlu classify", "nlu eval FILE", "nlu calibrate",
+                "nlu conversations FILE");
     }
 }

@@ -56,12 +56,33 @@ class NluControllerTest {
     @Test
     void saysWhenItIsNotSure() {
         http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("text", "ừm"))
+                .bodyValue(Map.of("text", "hmm"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.lowConfidence").isEqualTo(true)
+                .jsonPath("$.language").isEqualTo("vi")
                 .jsonPath("$.ranking.length()").isEqualTo(5);
+    }
+
+    private WebTestClient.BodyContentSpec parse(String text) {
+        return http.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", text))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    @Test
+    void carriesTheLanguageTheActTheFollowUpAndTheCuesAboutTheWriter() {
+        parse("my stepdad hits me, i am 12 and i can't call")
+                .jsonPath("$.language").isEqualTo("en")
+                .jsonPath("$.cannotCall").isEqualTo(true)
+                .jsonPath("$.childSpeaking").isEqualTo(true);
+        parse("có mất tiền ko")
+                .jsonPath("$.followUp").isEqualTo("cost")
+                .jsonPath("$.lowConfidence").isEqualTo(true);
+        parse("dạ vâng ạ").jsonPath("$.act").isEqualTo("affirm");
     }
 
     @Test

@@ -60,6 +60,14 @@ class SafetyLexiconTest {
         return line.replaceFirst("^[=~]+", "").strip().replace("*", "ông ta");
     }
 
+    private static final LanguageDetector LANGUAGES = LanguageDetector.load();
+
+    /** An English phrase is tried inside an English sentence, a Vietnamese one inside a Vietnamese sentence. */
+    private static String inSentence(String phrase, String vietnamese, String english) {
+        String[] frame = (LanguageDetector.ENGLISH.equals(LANGUAGES.detect(phrase)) ? english : vietnamese).split("X");
+        return frame[0] + phrase + frame[1];
+    }
+
     /** What was typed and what came out, for every line that failed: the test's message lists them all. */
     private static final class Misses {
 
@@ -89,9 +97,14 @@ class SafetyLexiconTest {
         Misses misses = new Misses();
         for (String line : lines(TestNlu.files().intentFile(file).orElseThrow())) {
             String phrase = words(line);
-            for (String typed : List.of(phrase, "giúp với, " + phrase + " ngay bây giờ", "thật sự là " + phrase + " rồi")) {
-                misses.expect(line, typed, intentOf(typed), intent);
-            }
+            misses.expect(line, phrase, intentOf(phrase), intent);
+            String urgent = inSentence(phrase, "giúp với, X ngay bây giờ", "please help, X right now");
+            misses.expect(line, urgent, intentOf(urgent), intent);
+            // A self-harm phrase in a sentence may read as an emergency too; both give the crisis answer first.
+            String confided = inSentence(phrase, "thật sự là X rồi", "honestly X today");
+            String got = intentOf(confided);
+            misses.expect(line, confided, Intents.EMERGENCY.equals(got) && Intents.SELF_HARM.equals(intent) ? intent : got,
+                    intent);
             if (!accentsRequired(line)) {
                 String folded = AccentFolding.fold(phrase);
                 misses.expect(line, folded, intentOf(folded), intent);
@@ -106,7 +119,7 @@ class SafetyLexiconTest {
         Misses misses = new Misses();
         for (String line : lines(TestNlu.files().intentFile(EXCEPTIONS_FILE).orElseThrow())) {
             String idiom = words(line);
-            List<String> typings = new ArrayList<>(List.of(idiom, "trời ơi " + idiom + " luôn á"));
+            List<String> typings = new ArrayList<>(List.of(idiom, inSentence(idiom, "trời ơi X luôn á", "oh well X again")));
             if (!accentsRequired(line)) {
                 typings.add(AccentFolding.fold(idiom));
                 typings.add("troi oi " + AccentFolding.fold(idiom) + " luon a");

@@ -32,13 +32,19 @@ class MessengerSamplesTest extends MessengerIntegrationTest {
         webhook.post(MessengerWebhookClient.delivery(withPlaceholders(sample("messenger-text-quickreply.json"), psid)))
                 .expectStatus().isOk();
 
+        String plain = newPsid();
+        webhook.post(MessengerWebhookClient.delivery(MessengerWebhookClient.text(plain, newMid(), "hello, world!")))
+                .expectStatus().isOk();
+
         GraphApiStub.SendCall call = awaitMessages(psid, 1).get(0);
         assertThat(call.path()).isEqualTo(SEND_PATH);
         assertThat(call.accessToken()).isEqualTo(PAGE_TOKEN);
         assertThat(call.body().path("messaging_type").asString()).isEqualTo("RESPONSE");
-        // "hello, world!" is no question the bot knows: it says so, gives 113, and offers its best guesses and a person.
-        assertThat(call.text()).startsWith(answers.get(AnswerBook.SYSTEM, "clarify").text()).contains("113");
-        assertThat(call.quickReplyPayloads()).contains("INTENT:greeting").last().isEqualTo("INTENT:human_agent");
+        // The payload is not one of ours, so the words are read as typed: the same answer as "hello, world!" sent
+        // plainly, which (a first contact) says it is an automated assistant and gives 113.
+        GraphApiStub.SendCall twin = awaitMessages(plain, 1).get(0);
+        assertThat(call.text()).isEqualTo(twin.text()).contains("113");
+        assertThat(call.quickReplyPayloads()).isNotEmpty().isEqualTo(twin.quickReplyPayloads());
     }
 
     @Test
@@ -53,7 +59,7 @@ class MessengerSamplesTest extends MessengerIntegrationTest {
         GraphApiStub.SendCall reply = awaitMessages(replying, 1).get(0);
         GraphApiStub.SendCall twin = awaitMessages(plain, 1).get(0);
         assertThat(reply.accessToken()).isEqualTo(PAGE_TOKEN);
-        assertThat(reply.text()).startsWith(answers.get(AnswerBook.SYSTEM, "clarify").text()).isEqualTo(twin.text());
+        assertThat(reply.text()).isNotBlank().isEqualTo(twin.text());
         assertThat(reply.quickReplyPayloads()).isNotEmpty().isEqualTo(twin.quickReplyPayloads());
     }
 
@@ -96,15 +102,14 @@ class MessengerSamplesTest extends MessengerIntegrationTest {
                 .replace("USER-REF-ID", userRef).replace("m_MESSAGE-ID", newMid());
         webhook.post(MessengerWebhookClient.delivery(event)).expectStatus().isOk();
 
-        // A first contact: the bot says it is automated and gives 113 and 111, then answers the button's title,
-        // which it does not know, with its best guesses and a person.
+        // A first contact: the bot says it is automated and gives 113 and 111, then answers the button's title as
+        // if it had been typed; every message goes to the user_ref, the plugin's only address for this person.
         List<GraphApiStub.SendCall> calls = awaitMessages(userRef, 2);
         assertThat(calls).allSatisfy(call ->
                 assertThat(call.body().path("recipient").path("user_ref").asString()).isEqualTo(userRef));
         assertThat(calls.get(0).text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "disclosure").text())
                 .contains("trợ lý tự động", "113", "111");
-        assertThat(calls.get(1).text()).startsWith(answers.get(AnswerBook.SYSTEM, "clarify").text());
-        assertThat(calls.get(1).quickReplyPayloads()).last().isEqualTo("INTENT:human_agent");
+        assertThat(calls.get(1).text()).isNotBlank();
     }
 
     @Test
