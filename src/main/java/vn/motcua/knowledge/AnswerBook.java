@@ -69,13 +69,9 @@ public class AnswerBook {
         Contents parsed = parse(files);
         List<String> missing = parsed.missing(requirements);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(missingMessage(missing));
+            throw new MissingAnswersException(missing);
         }
         this.contents = parsed;
-    }
-
-    static String missingMessage(List<String> missing) {
-        return "intents/ lacks answers the bot cannot work without: " + String.join(", ", missing);
     }
 
     static Contents parse(ContentFiles files) {

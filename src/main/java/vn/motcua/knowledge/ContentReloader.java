@@ -55,7 +55,7 @@ public class ContentReloader {
             List<ServiceEntry> nextEntries = ServiceDirectory.load(files.directoryFiles());
             List<String> missing = nextAnswers.missing(requirements);
             if (!missing.isEmpty()) {
-                throw new IllegalStateException(AnswerBook.missingMessage(missing));
+                throw new MissingAnswersException(missing);
             }
             if (nextEntries.isEmpty()) {
                 throw new IllegalStateException("directory-data/ has no entries");

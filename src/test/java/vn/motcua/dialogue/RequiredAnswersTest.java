@@ -64,7 +64,9 @@ class RequiredAnswersTest {
     }
 
     @Test
-    void aFolderMissingOneAnswerStopsStartUpNamingIt() throws IOException {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFolderMissingOneAnswerStopsStartUpNamingIt(org.springframework.boot.test.system.CapturedOutput output)
+            throws IOException {
         loseTheCancelledAnswer();
         SpringApplicationBuilder app = new SpringApplicationBuilder(MotcuaApplication.class);
         // Command-line arguments, as an operator would start it: they win over application.yml.
@@ -73,6 +75,10 @@ class RequiredAnswersTest {
                 .hasStackTraceContaining("delete_data/cancelled")
                 .satisfies(e -> assertThat(rootCause(e).getMessage())
                         .isEqualTo("intents/ lacks answers the bot cannot work without: delete_data/cancelled"));
+        // The operator reads one line that names the answer, not a bean-creation stack trace.
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                .contains("Description:" + System.lineSeparator() + System.lineSeparator()
+                        + "intents/ lacks answers the bot cannot work without: delete_data/cancelled");
     }
 
     @Test
