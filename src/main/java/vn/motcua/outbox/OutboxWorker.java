@@ -2,6 +2,7 @@ package vn.motcua.outbox;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -46,8 +48,8 @@ class OutboxWorker implements SmartLifecycle {
             FairScheduler<OutboxEntry> scheduler = new FairScheduler<>(properties.concurrency(), Integer.MAX_VALUE,
                     this::deliver, entry -> { }, Schedulers.parallel());
             schedulers.put(channel, scheduler);
-            meters.gauge("motcua.outbox.waiting", java.util.List.of(io.micrometer.core.instrument.Tag.of("channel",
-                    channel.id())), scheduler, FairScheduler::queued);
+            meters.gauge("motcua.outbox.waiting", List.of(Tag.of("channel", channel.id())), scheduler,
+                    FairScheduler::queued);
         }
         meters.gauge("motcua.outbox.pending", outbox, Outbox::pending);
     }
