@@ -171,9 +171,10 @@ public class DialoguePolicy {
         if (view.firstContact() && !Intents.GREETING.equals(intent)) {
             actions.add(reply(AnswerName.DISCLOSURE));
         }
-        if (Intents.isCrisis(view.topic()) && staysWithTheCrisis(parse)) {
-            actions.addAll(stayWithTheCrisis(view, parse, last));
-            return decision(view.topic(), actions, 0, place, view);
+        String crisis = last.crisis();
+        if (crisis != null && staysWithTheCrisis(parse)) {
+            actions.addAll(stayWithTheCrisis(view, crisis, parse, last));
+            return decision(crisis, actions, 0, place, view);
         }
         if (parse.cannotCall() && (parse.lowConfidence() || parse.act() != DialogueAct.NONE)) {
             String reason = view.topic() != null ? view.topic() : Intents.HUMAN_AGENT;
@@ -235,8 +236,7 @@ public class DialoguePolicy {
      * that matters (115 after pills or an injury, 113 in danger), the caseworker who was told, and for someone who
      * cannot call, the ways that need no voice. Never the same block twice in a row.
      */
-    private List<Action> stayWithTheCrisis(DialogueView view, Parse parse, LastTurn last) {
-        String crisis = view.topic();
+    private List<Action> stayWithTheCrisis(DialogueView view, String crisis, Parse parse, LastTurn last) {
         List<AnswerKey> choices = parse.cannotCall()
                 ? List.of(new AnswerKey(crisis, CANNOT_CALL), new AnswerKey(crisis, STAY))
                 : List.of(new AnswerKey(crisis, STAY), AnswerKey.of(crisis));

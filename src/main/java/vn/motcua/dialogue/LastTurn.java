@@ -40,6 +40,14 @@ final class LastTurn {
     }
 
     /**
+     * The crisis the latest turn answered (its answer or a short form of it), or null. Only the latest turn: a crisis
+     * answered before a caseworker took over, or before another topic, is not assumed to go on.
+     */
+    String crisis() {
+        return said.stream().map(AnswerKey::intent).filter(Intents::isCrisis).findFirst().orElse(null);
+    }
+
+    /**
      * @param answer how a key reads (its text and buttons), to tell whether it offered a caseworker
      */
     Question asked(Function<AnswerKey, Answer> answer) {

@@ -508,6 +508,8 @@ class DialoguePolicyTest {
                 .containsExactly("self_harm");
         // A new topic the bot is sure of is answered.
         assertThat(labels(says(afterPills, "domestic_violence"))).startsWith("domestic_violence");
+        // Only right after it: a crisis answered before a caseworker's turns is not assumed to go on.
+        assertThat(labels(typed(View.ongoing().after("self_harm"), "ok", act("affirm")))).containsExactly("affirm");
         // While waiting for a caseworker, nothing is escalated again.
         assertThat(escalated(typed(afterPills.waitingForHuman(), "ok", act("affirm")))).isFalse();
     }
