@@ -186,7 +186,7 @@ class EnglishRepliesTest {
     /** The English service lists say their doubts in English; the directory's names stay as written. */
     @Test
     void anEnglishServiceListSaysItsCaveatsInEnglish() {
-        String hotlines = englishOf(Intents.HOTLINE, "default", null).text();
+        String hotlines = englishOf(Intents.HOTLINE, "all", null).text();
         assertThat(hotlines).contains("1900 969 680").contains("not confirmed").contains("may be charged")
                 .doesNotContain("chưa được xác nhận").doesNotContain("có thể tính phí");
         String shelter = englishOf(Intents.SHELTER, "default", "Gò Vấp").text();

@@ -34,7 +34,8 @@ class AnswerComposerTest {
 
     @Test
     void aPlaceWithNoLocalServiceFallsBackToCityWideOnes() {
-        List<ServiceEntry> inCuChi = composer.entries(answers.get("hotline", "default").services(), "Củ Chi");
+        // The full list of hotlines (issue 10: the default answer leads with 113, 111, 115 and the one-stop points).
+        List<ServiceEntry> inCuChi = composer.entries(answers.get("hotline", "all").services(), "Củ Chi");
         assertThat(inCuChi).isNotEmpty().allSatisfy(e -> assertThat(e.oldDistrict()).isNull());
         List<ServiceEntry> oneStopInCuChi = composer.entries(answers.get("one_stop_info", "default").services(), "Củ Chi");
         assertThat(oneStopInCuChi).extracting(ServiceEntry::id).contains("hung-vuong-one-stop");
@@ -48,7 +49,7 @@ class AnswerComposerTest {
 
     @Test
     void anUnconfirmedNumberIsNeverListedWithoutItsCaveat() {
-        String hotlines = composer.compose(answers.get("hotline", "default"), null).text();
+        String hotlines = composer.compose(answers.get("hotline", "all"), null).text();
         String line = hotlines.lines().filter(l -> l.contains("1900 969 680")).findFirst().orElseThrow();
         assertThat(line).contains("chưa được xác nhận");
     }

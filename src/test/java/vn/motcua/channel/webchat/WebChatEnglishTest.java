@@ -96,10 +96,12 @@ class WebChatEnglishTest extends WebChatIntegrationTest {
     }
 
     @Test
-    void askingWhichNumberToCallInEnglishGets113AndTheOtherLinesWithTheirCaveatsInEnglish() {
+    void askingWhichNumberToCallInEnglishGets113FirstAndOneNumberForEachNeed() {
+        // One number for one need (issue 10): 113, 111 and 115 with what each is for; no fire line, no paid line.
         firstMessage("What number do I call in an emergency?", DISCLOSURE,
-                english("113: police", "115", "111", "may be charged", "not confirmed")
-                        .andThen(event -> assertThat(text(event).indexOf("113")).isLessThan(text(event).indexOf("114"))));
+                english("call 113 (police)", "111", "115")
+                        .andThen(event -> assertThat(text(event)).doesNotContain("114").doesNotContain("1900")
+                                .startsWith("Violence, in danger now: call 113")));
     }
 
     @Test

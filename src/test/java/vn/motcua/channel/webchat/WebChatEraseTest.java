@@ -121,6 +121,26 @@ class WebChatEraseTest extends WebChatIntegrationTest {
         api.send(session, "chao ban").expectStatus().isNotFound();
     }
 
+    /** Issue 10: "xoa het di", then "có" typed: the same end as the button. */
+    @Test
+    void anErasureTypedInWordsIsConfirmedWithAButtonAndAWordThenEndsTheSession() {
+        String session = api.openSession();
+        String conversationId = ids.conversationId("webchat", session);
+
+        StepVerifier.create(api.stream(session))
+                .then(() -> api.send(session, "chao ban").expectStatus().isAccepted())
+                .expectNextCount(1)
+                .then(() -> api.send(session, "xoa het di").expectStatus().isAccepted())
+                .assertNext(question -> assertThat(question.toString()).contains("ERASE:CONFIRM"))
+                .then(() -> api.send(session, "có").expectStatus().isAccepted())
+                .assertNext(last -> assertThat(last.path("text").asString()).contains("Mình đã xóa mọi thứ"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+
+        assertNothingLeft(session, conversationId);
+        api.send(session, "chao ban").expectStatus().isNotFound();
+    }
+
     @Test
     void eraseStillWorksAfterTheSessionExpiredAndIsHarmlessTwice() {
         String session = api.openSession();

@@ -36,10 +36,18 @@ class OneSharedPipelineTest extends ZaloIntegrationTest {
         webhook.post(ZaloEvents.text(zaloUser, newMsgId(), "cảm ơn nhé")).expectStatus().isOk();
         messenger.post(MessengerWebhookClient.delivery(MessengerWebhookClient.text(psid, "mid." + UUID.randomUUID(),
                 "cảm ơn nhé"))).expectStatus().isOk();
-        String thanks = awaitLastTextOnBoth(zaloUser, psid);
+        // Right after a crisis answer, thanks still get the crisis's short form (issue 10): 113 and the caseworker.
+        // That answer is urgent, so it may overtake the first turn's notice: the order is not compared then.
+        boolean crisis = words.startsWith("cuu");
+        String thanks = awaitOnBoth(zaloUser, psid, crisis
+                ? answers.get("emergency", "stay").text() : answers.get("thanks_goodbye", "default").text());
 
         List<String> onZalo = OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text).toList();
         List<String> onMessenger = GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text).toList();
+        if (crisis) {
+            assertThat(onZalo).isNotEmpty().containsExactlyInAnyOrderElementsOf(onMessenger).contains(thanks);
+            return;
+        }
         assertThat(onZalo).isNotEmpty().containsExactlyElementsOf(onMessenger).endsWith(thanks);
         // The same choices, except call buttons: Zalo dials them (oa.open.phone); a Messenger quick reply cannot,
         // so there the number stays in the text.
@@ -65,16 +73,13 @@ class OneSharedPipelineTest extends ZaloIntegrationTest {
         });
     }
 
-    /** Waits until both people got the answer to the follow-up, which comes after everything else. */
-    private String awaitLastTextOnBoth(String zaloUser, String psid) {
-        String thanks = answers.get("thanks_goodbye", "default").text();
-        eventually().until(() -> endsWith(OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text)
-                .toList(), thanks) && endsWith(GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text)
-                .toList(), thanks));
+    /** Waits until both people got the answer to the follow-up, and as many messages each. */
+    private String awaitOnBoth(String zaloUser, String psid, String thanks) {
+        eventually().until(() -> {
+            List<String> zalo = OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text).toList();
+            List<String> messenger = GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text).toList();
+            return zalo.contains(thanks) && messenger.contains(thanks) && zalo.size() == messenger.size();
+        });
         return thanks;
-    }
-
-    private static boolean endsWith(List<String> texts, String last) {
-        return !texts.isEmpty() && texts.get(texts.size() - 1).equals(last);
     }
 }
