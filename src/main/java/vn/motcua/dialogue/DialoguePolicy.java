@@ -1,9 +1,7 @@
 package vn.motcua.dialogue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,15 +53,14 @@ public class DialoguePolicy {
     private static final String CANNOT_CALL = "cannot_call";
     private static final int CLARIFY_OPTIONS = 3;
     private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
-    private static final int MAX_BUTTONS = 5;
 
     private final AnswerBook answers;
-    private final AnswerComposer composer;
+    private final Replies replies;
     private final EnglishReplies english;
 
     public DialoguePolicy(AnswerBook answers, AnswerComposer composer) {
         this.answers = answers;
-        this.composer = composer;
+        this.replies = new Replies(answers, composer);
         this.english = new EnglishReplies(answers);
     }
 
@@ -401,68 +398,9 @@ public class DialoguePolicy {
 
     private Decision decision(String understood, List<Action> actions, int misunderstandings, String place,
                               DialogueView view) {
-        List<Action> fresh = withoutRepeats(actions, new LastTurn(view));
+        List<Action> fresh = replies.withoutRepeats(actions, new LastTurn(view));
         return new Decision(understood, fresh, misunderstandings, place,
                 OfferedChoices.toRemember(fresh, view.offered()), true);
-    }
-
-    /**
-     * Never the same block twice in a row: an answer the bot gave in its latest turn becomes its short form, which
-     * points back to it and offers the next step (a caseworker first, then the buttons the answer had). Crisis answers
-     * choose their own short form; the erase question and the clarifying question never come twice in a row.
-     */
-    private List<Action> withoutRepeats(List<Action> actions, LastTurn last) {
-        List<Action> fresh = new ArrayList<>(actions.size());
-        for (Action action : actions) {
-            if (action instanceof Action.Reply reply && reply.intent() != null
-                    && last.gave(new AnswerKey(reply.intent(), reply.variant())) && !Intents.isCrisis(reply.intent())
-                    && !Intents.DELETE_DATA.equals(reply.intent()) && !AnswerName.CLARIFY.variant().equals(reply.variant())) {
-                fresh.add(again(reply));
-            } else {
-                fresh.add(action);
-            }
-        }
-        return fresh;
-    }
-
-    private Action.Reply again(Action.Reply repeated) {
-        AnswerKey key = new AnswerKey(repeated.intent(), repeated.variant()).again();
-        Answer shorter = resolve(key);
-        Map<String, QuickReplyOption> options = new LinkedHashMap<>();
-        for (QuickReplyOption option : shorter.quickReplies()) {
-            options.putIfAbsent(option.payload(), option);
-        }
-        for (QuickReplyOption option : repeated.answer().quickReplies()) {
-            if (options.size() < MAX_BUTTONS) {
-                options.putIfAbsent(option.payload(), option);
-            }
-        }
-        return new Action.Reply(key.intent(), key.variant(),
-                new Answer(shorter.text(), List.copyOf(options.values()), shorter.sources()));
-    }
-
-    private Answer answer(AnswerName name) {
-        return answers.get(name.intent(), name.variant());
-    }
-
-    /**
-     * What an answer's name reads as: the variant its file holds; for a follow-up the file has no variant for, the
-     * system file's honest answer to that question (it says what is not known and offers a caseworker); for an answer
-     * given again, the file's {@code again}, else the system file's.
-     */
-    private Answer resolve(AnswerKey key) {
-        Optional<Answer> own = answers.find(key.intent(), key.variant());
-        if (own.isPresent()) {
-            return own.get();
-        }
-        String aspect = key.aspect();
-        if (AnswerKey.AGAIN.equals(aspect)) {
-            return answers.find(key.intent(), AnswerKey.AGAIN).orElseGet(() -> answer(AnswerName.AGAIN));
-        }
-        if (aspect != null) {
-            return answer(AnswerName.followUp(aspect));
-        }
-        return answers.get(key.intent(), key.variant());
     }
 
     private Action reply(AnswerName name) {
@@ -474,11 +412,15 @@ public class DialoguePolicy {
         return reply(AnswerKey.of(name), place);
     }
 
-    /**
-     * The one place where the name of an answer becomes what is sent: read ({@link #resolve}), its services listed
-     * nearest to {@code place} first.
-     */
     private Action reply(AnswerKey key, String place) {
-        return new Action.Reply(key.intent(), key.variant(), composer.compose(resolve(key), place));
+        return replies.reply(key, place);
+    }
+
+    private Answer resolve(AnswerKey key) {
+        return replies.resolve(key);
+    }
+
+    private Answer answer(AnswerName name) {
+        return replies.resolve(AnswerKey.of(name));
     }
 }

@@ -64,9 +64,11 @@ final class EnglishReplies {
             if (!(action instanceof Action.Reply reply)) {
                 actions.add(action);
             } else if (reply.answer().englishTwin() != null) {
-                actions.add(new Action.Reply(reply.intent(), withButtons(reply.answer().englishTwin(), reply.answer())));
+                actions.add(new Action.Reply(reply.intent(), reply.variant(),
+                        withButtons(reply.answer().englishTwin(), reply.answer())));
             } else if (!toldVietnameseOnly) {
-                actions.add(new Action.Reply(AnswerBook.SYSTEM, answers.get(AnswerBook.SYSTEM, VIETNAMESE_ONLY)));
+                actions.add(new Action.Reply(AnswerBook.SYSTEM, VIETNAMESE_ONLY,
+                        answers.get(AnswerBook.SYSTEM, VIETNAMESE_ONLY)));
                 toldVietnameseOnly = true;
             }
         }

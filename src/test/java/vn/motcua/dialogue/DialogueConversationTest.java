@@ -11,6 +11,10 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.content.AccentFolding;
@@ -23,6 +27,8 @@ import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.Priority;
 import vn.motcua.message.QuickReplyOption;
+import vn.motcua.nlu.ConversationSuite;
+import vn.motcua.nlu.FollowUp;
 import vn.motcua.nlu.Intents;
 import vn.motcua.nlu.MessageParser;
 import vn.motcua.nlu.Parse;
@@ -410,5 +416,88 @@ class DialogueConversationTest {
         System.out.println("Dialogue conversations: " + SCRIPTS.size() + " scripts, " + turns + " turns, "
                 + failures.size() + " failing checks");
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * The NLU's 50 scripted conversations (src/test/resources/nlu/conversations.txt, 138 turns), now answered: no
+     * block twice in a row, no crisis answer in a conversation that has had none, follow-ups answered for the topic
+     * the script names, and few questions where the script says the meaning is plain. English turns are counted too,
+     * though their English answers are another part of issue 10. The figures are printed.
+     */
+    @Test
+    void theScriptedConversationsOfTheNluAreAnsweredWithoutRepeatsFalseAlarmsOrLostTopics() throws IOException {
+        List<ConversationSuite.Conversation> conversations;
+        try (InputStream in = getClass().getResourceAsStream("/nlu/conversations.txt")) {
+            conversations = ConversationSuite.read(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList(), "conversations.txt").conversations();
+        }
+        int turns = 0;
+        int asked = 0;
+        int followUps = 0;
+        List<String> repeats = new ArrayList<>();
+        List<String> falseAlarms = new ArrayList<>();
+        List<String> needless = new ArrayList<>();
+        List<String> lostTopics = new ArrayList<>();
+        for (ConversationSuite.Conversation conversation : conversations) {
+            Chat chat = new Chat(Channel.WEBCHAT, true);
+            List<String> before = List.of();
+            boolean crisisSoFar = false;
+            for (ConversationSuite.Turn turn : conversation.turns()) {
+                turns++;
+                String where = conversation.title() + " / " + turn.text();
+                String expected = turn.expected().intent();
+                crisisSoFar |= Intents.isCrisis(expected);
+                Decision decision = chat.say(turn.text());
+                List<String> now = replies(decision).stream().map(r -> r.answer().text()).toList();
+                if (now.stream().anyMatch(before::contains)) {
+                    repeats.add(where);
+                }
+                if (!crisisSoFar && !NO_CRISIS.holds().test(decision)) {
+                    falseAlarms.add(where + " -> " + replies(decision).stream().map(Action.Reply::label).toList());
+                }
+                if (!NOT_ASKED.holds().test(decision)) {
+                    asked++;
+                    if (!ConversationSuite.ASK.equals(expected)) {
+                        needless.add(where);
+                    }
+                }
+                if (turn.expected().followUp() != FollowUp.NONE) {
+                    followUps++;
+                    if (replies(decision).stream().map(r -> AnswerKey.parse(r.label()).intent())
+                            .noneMatch(expected::equals)) {
+                        lostTopics.add(where + " -> expected " + expected + ", got "
+                                + replies(decision).stream().map(Action.Reply::label).toList());
+                    }
+                }
+                before = now;
+            }
+        }
+        String report = String.format(Locale.ROOT, "%d conversations, %d turns: %d questions asked (%d needless), "
+                        + "%d repeats, %d false alarms, %d of %d follow-ups answered for their topic%n%s",
+                conversations.size(), turns, asked, needless.size(), repeats.size(), falseAlarms.size(),
+                followUps - lostTopics.size(), followUps,
+                String.join("\n", concat(needless.stream().map(n -> "needless question: " + n).toList(),
+                        repeats.stream().map(r -> "repeat: " + r).toList(),
+                        falseAlarms.stream().map(f -> "false alarm: " + f).toList(),
+                        lostTopics.stream().map(l -> "lost topic: " + l).toList())));
+        System.out.println("Dialogue over the NLU's conversations: " + report);
+        assertThat(repeats).as(report).isEmpty();
+        assertThat(falseAlarms).as(report).isEmpty();
+        assertThat(needless.size()).as(report).isLessThanOrEqualTo(turns / 20);
+        // Vietnamese follow-ups: 31 of 35 at the first run, the four lost from turns the NLU reads wrong (docs/nlu.md,
+        // "still wrong"). English follow-ups get the honest "this service works in Vietnamese" sentence until their
+        // variants have English twins (a known gap, counted apart so it cannot hide a Vietnamese regression).
+        long lostInEnglish = lostTopics.stream().filter(l -> l.startsWith("English")).count();
+        assertThat(followUps - (lostTopics.size() - lostInEnglish)).as(report)
+                .isGreaterThanOrEqualTo(followUps * 85 / 100);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return all;
     }
 }

@@ -271,7 +271,7 @@ class EnglishRepliesTest {
         Decision erased = policy.decide(view(false), new InboundContent.QuickReply(Payloads.ERASE_CONFIRM, "Erase all"),
                 null);
         assertThat(erased.actions()).containsExactly(new Action.Erase(),
-                new Action.Reply(Intents.DELETE_DATA, answers.get(Intents.DELETE_DATA, "done_webchat_en")));
+                new Action.Reply(Intents.DELETE_DATA, "done_webchat", answers.get(Intents.DELETE_DATA, "done_webchat_en")));
     }
 
     /** Staff removed an English twin from a folder used without the start-up check: the fallback is honest. */
