@@ -41,7 +41,7 @@ abstract class ScriptedConversationsTestBase extends WebChatIntegrationTest {
 
     ConversationFigure run(List<Script> scripts, String name) {
         ConversationPlayer player = new ConversationPlayer(api, conversations, ids, sessions);
-        TurnJudge judge = new TurnJudge(answers);
+        TurnJudge judge = TurnJudge.of(answers);
         ConversationFigure figure = new ConversationFigure(name);
         for (Script script : scripts) {
             List<Verdict> verdicts = new ArrayList<>();

@@ -73,18 +73,23 @@ final class TurnJudge {
     /** The first sentence of each way the bot says it did not understand (clarify, offer of a caseworker). */
     private final List<String> notUnderstood;
 
-    TurnJudge(AnswerBook answers) {
+    TurnJudge(List<String> notUnderstood) {
+        if (notUnderstood.isEmpty()) {
+            throw new IllegalArgumentException("No sentence by which the bot says it did not understand");
+        }
+        this.notUnderstood = notUnderstood.stream().map(AnswerFacts::folded).toList();
+    }
+
+    /** Judged by the sentences the content folder's clarify and caseworker-offer answers start with. */
+    static TurnJudge of(AnswerBook answers) {
         List<String> sentences = new ArrayList<>();
         Map<String, Answer> system = answers.all().getOrDefault(AnswerBook.SYSTEM, Map.of());
         system.forEach((variant, answer) -> {
             if (variant.startsWith("clarify") || variant.startsWith("offer_caseworker")) {
-                sentences.add(AnswerFacts.folded(firstSentence(answer.text())));
+                sentences.add(firstSentence(answer.text()));
             }
         });
-        if (sentences.isEmpty()) {
-            throw new IllegalStateException("No clarify answer in " + AnswerBook.SYSTEM);
-        }
-        this.notUnderstood = List.copyOf(sentences);
+        return new TurnJudge(sentences);
     }
 
     Verdict judge(Played played, List<Message> previousBotTurn) {
