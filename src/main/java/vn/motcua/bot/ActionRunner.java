@@ -70,7 +70,7 @@ class ActionRunner {
                     reply.answer().quickReplies(), current.erased(), current.messages().isEmpty());
             current.messages().add(message);
             return Mono.just(current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
-                    sealer.seal(reply.answer().text()), reply.intent(), Instant.now(), message.messageId()))));
+                    sealer.seal(reply.answer().text()), reply.label(), Instant.now(), message.messageId()))));
         }
         if (action instanceof Action.Escalate escalate) {
             return handoff

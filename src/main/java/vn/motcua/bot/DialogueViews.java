@@ -26,17 +26,38 @@ final class DialogueViews {
         return new DialogueView(conversation.channel(), conversation.isNew(),
                 conversation.state() == ConversationState.WAITING_FOR_HUMAN,
                 observed || conversation.state() == ConversationState.WITH_HUMAN,
-                conversation.misunderstandings(), conversation.place(), topic(turns), heard, conversation.offered());
+                conversation.misunderstandings(), conversation.place(), intentOf(topic(turns)), heard,
+                conversation.offered(), variantOf(topic(turns)), said(turns));
     }
 
-    /** The intent of the bot's latest answer about a topic; system replies and clarifications do not count. */
+    /**
+     * The label of the bot's latest answer about a topic ({@code legal_rights/no_contact}); system replies and
+     * clarifications do not count. A bot turn records its answer as {@code intent} or {@code intent/variant}.
+     */
     private static String topic(List<Turn> turns) {
         for (int i = turns.size() - 1; i >= 0; i--) {
             Turn turn = turns.get(i);
-            if (turn.speaker() == Speaker.BOT && turn.intent() != null && Intents.ALL.contains(turn.intent())) {
+            if (turn.speaker() == Speaker.BOT && turn.intent() != null && Intents.ALL.contains(intentOf(turn.intent()))) {
                 return turn.intent();
             }
         }
         return null;
+    }
+
+    /** The answers of the bot's latest turn: its messages since the person last wrote, in order. */
+    private static List<String> said(List<Turn> turns) {
+        int from = turns.size();
+        while (from > 0 && turns.get(from - 1).speaker() == Speaker.BOT) {
+            from--;
+        }
+        return turns.subList(from, turns.size()).stream().map(Turn::intent).filter(Objects::nonNull).toList();
+    }
+
+    private static String intentOf(String label) {
+        return label == null ? null : label.split("/", 2)[0];
+    }
+
+    private static String variantOf(String label) {
+        return label == null || !label.contains("/") ? null : label.split("/", 2)[1];
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
  * One message in a conversation.
  *
  * @param sealedText the text, encrypted (DESIGN §7); null for non-text events
- * @param intent     what the bot understood (person) or answered (bot), or null
+ * @param intent     what the bot understood (person), or which answer it gave (bot): the intent of its own answer, or
+ *                   {@code intent/variant} for another one ({@code legal_rights/no_contact}, {@code system/clarify});
+ *                   or null
  * @param messageId  for a message sent to the person (bot or caseworker): its outbound id, by which its delivery is
  *                   reported; null for what the person wrote
  * @param delivery   for a message sent to the person: whether it reached them; null for what the person wrote

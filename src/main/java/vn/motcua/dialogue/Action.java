@@ -6,8 +6,21 @@ import vn.motcua.knowledge.Answer;
 /** What the bot does in a turn, carried out in order by the conversation's turn handler. */
 public sealed interface Action {
 
-    /** Send an answer to the person. {@code intent} says which answer it was, for the record. */
-    record Reply(String intent, Answer answer) implements Action {
+    /**
+     * Send an answer to the person. {@code intent} (the file it is in, or {@code system}) and {@code variant} say which
+     * answer it was, for the record.
+     */
+    record Reply(String intent, String variant, Answer answer) implements Action {
+
+        /** An intent's own answer. */
+        public Reply(String intent, Answer answer) {
+            this(intent, AnswerName.DEFAULT, answer);
+        }
+
+        /** How the transcript names it: the intent for its own answer, else {@code intent/variant}. */
+        public String label() {
+            return new AnswerKey(intent, variant).label();
+        }
     }
 
     /** Ask for a caseworker (never lowers a priority already set). {@code reason} is an intent id. */

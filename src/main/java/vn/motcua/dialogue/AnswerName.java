@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import vn.motcua.knowledge.AnswerBook;
+import vn.motcua.nlu.FollowUp;
 import vn.motcua.nlu.Intents;
 
 /**
  * Every answer the policy may give by name: each intent's own answer, and each other reply it refers to. The content
  * folder must hold all of them: start-up stops, and a reload is refused, naming the one that is missing
  * ({@link RequiredAnswers}), so no turn ever finds an answer gone. The variants an intent's file chooses by the words
- * of a message ({@code when:}) are not named here: the file that offers them also holds them.
+ * of a message ({@code when:}) are not named here: the file that offers them also holds them. Nor are the follow-up
+ * variants of a topic ({@code legal_rights/no_contact_where}) and the {@code again} of an answer: the policy uses them
+ * when the file holds them, and otherwise the system answer named here ({@link #followUp}, {@link #AGAIN}).
  */
 public enum AnswerName {
 
@@ -58,7 +61,35 @@ public enum AnswerName {
     SAFE_TO_TALK(AnswerBook.SYSTEM, "safe_to_talk"),
     SAFE_YES(AnswerBook.SYSTEM, "safe_yes"),
     SAFE_NO(AnswerBook.SYSTEM, "safe_no"),
-    PLACE_NOTED(AnswerBook.SYSTEM, "place_noted");
+    PLACE_NOTED(AnswerBook.SYSTEM, "place_noted"),
+
+    /** The turns after a crisis answer: the one number that matters, the caseworker who was told. */
+    EMERGENCY_STAY(Intents.EMERGENCY, "stay"),
+    SELF_HARM_STAY(Intents.SELF_HARM, "stay"),
+    /** In a crisis, for someone who cannot make a call: the ways that need no voice; never "shout". */
+    EMERGENCY_CANNOT_CALL(Intents.EMERGENCY, "cannot_call"),
+    SELF_HARM_CANNOT_CALL(Intents.SELF_HARM, "cannot_call"),
+    /** Outside a crisis, for someone who cannot make a call. */
+    CANNOT_CALL(AnswerBook.SYSTEM, "cannot_call"),
+    /** A child telling about themself: spoken to as the child, in simple words, 111 first. */
+    CHILD_ABUSE_CHILD(Intents.CHILD_ABUSE, "child"),
+    /** An answer given again: points back to it and offers the next step, when its file has no {@code again}. */
+    AGAIN(AnswerBook.SYSTEM, "again"),
+    /**
+     * A follow-up question the current topic's file has no variant for: says honestly what is not known and offers
+     * a caseworker, without leaving the topic. One per {@link FollowUp}.
+     */
+    FOLLOW_UP_COST(AnswerBook.SYSTEM, "follow_up_cost"),
+    FOLLOW_UP_WHERE(AnswerBook.SYSTEM, "follow_up_where"),
+    FOLLOW_UP_HOW_LONG(AnswerBook.SYSTEM, "follow_up_how_long"),
+    FOLLOW_UP_DOCUMENTS(AnswerBook.SYSTEM, "follow_up_documents"),
+    FOLLOW_UP_NEXT_STEPS(AnswerBook.SYSTEM, "follow_up_next_steps"),
+    FOLLOW_UP_FOR_CHILD(AnswerBook.SYSTEM, "follow_up_for_child"),
+    FOLLOW_UP_FOR_MAN(AnswerBook.SYSTEM, "follow_up_for_man"),
+    FOLLOW_UP_NO_REPORT(AnswerBook.SYSTEM, "follow_up_no_report"),
+    FOLLOW_UP_NO_JAIL(AnswerBook.SYSTEM, "follow_up_no_jail");
+
+    private static final String FOLLOW_UP_PREFIX = "follow_up_";
 
     static final String DEFAULT = "default";
 
@@ -86,6 +117,14 @@ public enum AnswerName {
     /** How staff find it: {@code intents/<intent>.answers.yml}, answer {@code <variant>}. */
     public String label() {
         return intent + "/" + variant;
+    }
+
+    /** The honest system answer to a follow-up question ({@code how_long}, see {@link FollowUp#id()}). */
+    public static AnswerName followUp(String followUpId) {
+        return Arrays.stream(values())
+                .filter(name -> AnswerBook.SYSTEM.equals(name.intent) && name.variant.equals(FOLLOW_UP_PREFIX + followUpId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No follow-up " + followUpId));
     }
 
     /** The answer an intent gives when none of its other variants fits (its first one here); empty for no intent. */

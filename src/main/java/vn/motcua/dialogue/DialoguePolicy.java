@@ -1,7 +1,9 @@
 package vn.motcua.dialogue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,13 +16,18 @@ import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.Priority;
 import vn.motcua.message.QuickReplyOption;
+import vn.motcua.nlu.DialogueAct;
+import vn.motcua.nlu.FollowUp;
 import vn.motcua.nlu.Intents;
 import vn.motcua.nlu.Parse;
 
 /**
  * The bot's policy: (what it sees of the conversation, what the person sent, what that meant) → one decision. Safety
  * comes first: a crisis gets its answer before anything else and is escalated at CRITICAL priority, whatever the
- * classifier's confidence, and even when the person typed the title of a button (DESIGN §6).
+ * classifier's confidence, and even when the person typed the title of a button (DESIGN §6). Then the conversation's
+ * short memory (DESIGN §5): the turns after a crisis answer stay with the crisis; a short answer ("có", "ko", "thôi")
+ * answers what the bot just asked; a follow-up ("bao lâu", "có mất tiền ko") is answered for the current topic; and
+ * no answer is given twice in a row.
  */
 @Component
 public class DialoguePolicy {
@@ -28,8 +35,27 @@ public class DialoguePolicy {
     /** Intents in which a person tells what happened to them: the first time, the bot asks if it is safe to talk. */
     private static final Set<String> DISCLOSURES = Set.of(Intents.DOMESTIC_VIOLENCE, Intents.SEXUAL_VIOLENCE,
             Intents.CHILD_ABUSE);
+    /** What a child may tell about themself: answered as to the child ({@code child_abuse/child}). */
+    private static final Set<String> TOLD_BY_A_CHILD = Set.of(Intents.CHILD_ABUSE, Intents.DOMESTIC_VIOLENCE,
+            Intents.SEXUAL_VIOLENCE);
+    /**
+     * Topics a follow-up question is answered for: their files hold follow-up variants, and a follow-up they cannot
+     * answer gets the honest system answer for it. A follow-up after any other topic is asked about.
+     */
+    static final Set<String> FOLLOW_UP_TOPICS = Set.of(Intents.DOMESTIC_VIOLENCE, Intents.LEGAL_RIGHTS,
+            Intents.LEGAL_AID, Intents.POLICE_REPORT, Intents.MEDICAL_HELP, Intents.ONE_STOP_INFO, Intents.SHELTER,
+            Intents.COUNSELING, Intents.SEXUAL_VIOLENCE, Intents.CHILD_ABUSE, Intents.ONLINE_ABUSE,
+            Intents.ELDER_ABUSE, Intents.PRIVACY, Intents.HOTLINE, Intents.BEING_WATCHED);
+    /** After a crisis answer, a turn like these stays with the crisis (as do unsure turns, follow-ups, cannot-call). */
+    private static final Set<String> STAYS_WITH_A_CRISIS = Set.of(Intents.OUT_OF_SCOPE, Intents.COUNSELING,
+            Intents.THANKS_GOODBYE, Intents.AFFIRM, Intents.DENY, Intents.NEVER_MIND, Intents.GREETING);
+    /** The crisis answers' short form for the turns that follow them. */
+    private static final String STAY = "stay";
+    /** The crisis answers for someone who cannot make a call. */
+    private static final String CANNOT_CALL = "cannot_call";
     private static final int CLARIFY_OPTIONS = 3;
     private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
+    private static final int MAX_BUTTONS = 5;
 
     private final AnswerBook answers;
     private final AnswerComposer composer;
@@ -60,8 +86,9 @@ public class DialoguePolicy {
         if (view.someoneElseAnswers() || content instanceof InboundContent.CaseworkerEcho) {
             return listen(view, parse);
         }
+        String written = content instanceof InboundContent.Text text ? text.text() : null;
         if (isCrisis(parse)) {
-            return understood(view, parse, null);
+            return understood(view, parse, written);
         }
         Decision chosen = choice(view, chosenPayload(view, content));
         if (chosen != null) {
@@ -81,12 +108,14 @@ public class DialoguePolicy {
             return decision(Intents.SUBSCRIBE, List.of(new Action.Subscribe(optIn.token()),
                     reply(AnswerName.OPTIN_CONFIRMED)), 0, view);
         }
-        String written = content instanceof InboundContent.Text text ? text.text() : null;
         // Nothing to understand at all (a button of someone else's without a title): say what the bot can help with.
         return understood(view, parse == null ? Parse.certain(Intents.OUT_OF_SCOPE) : parse, written);
     }
 
-    /** The parser marks a crisis unsure only when the message names a place and no danger phrase. */
+    /**
+     * A crisis the bot is sure of: a lexicon phrase, or a classifier guess sure enough to answer. An unsure crisis
+     * guess ("chết cười", "deadline dí chết") is asked about, and the question still gives 113.
+     */
     private static boolean isCrisis(Parse parse) {
         return parse != null && Intents.isCrisis(parse.intent()) && !parse.lowConfidence();
     }
@@ -114,9 +143,7 @@ public class DialoguePolicy {
             return eraseAnswer(view, Payloads.ERASE_CONFIRM.equals(payload));
         }
         if (Payloads.isSafetyAnswer(payload)) {
-            // The person answered "is it safe for you to talk now?".
-            AnswerName answer = Payloads.SAFE_YES.equals(payload) ? AnswerName.SAFE_YES : AnswerName.SAFE_NO;
-            return decision(null, List.of(reply(answer)), 0, view);
+            return safetyAnswer(view, Payloads.SAFE_YES.equals(payload));
         }
         return Payloads.intentOf(payload).map(intent -> understood(view, Parse.certain(intent), null)).orElse(null);
     }
@@ -132,8 +159,9 @@ public class DialoguePolicy {
         String intent = parse.intent();
         String named = parse.location() == null ? null : parse.location().district();
         String place = named != null ? named : view.place();
+        LastTurn last = new LastTurn(view);
         if (isCrisis(parse)) {
-            actions.add(reply(AnswerName.of(intent).orElseThrow()));
+            actions.add(reply(crisisAnswer(parse, written, last), null));
             actions.add(new Action.Escalate(Priority.CRITICAL, intent));
             if (view.firstContact()) {
                 actions.add(reply(AnswerName.DISCLOSURE));
@@ -142,6 +170,25 @@ public class DialoguePolicy {
         }
         if (view.firstContact() && !Intents.GREETING.equals(intent)) {
             actions.add(reply(AnswerName.DISCLOSURE));
+        }
+        if (Intents.isCrisis(view.topic()) && staysWithTheCrisis(parse)) {
+            actions.addAll(stayWithTheCrisis(view, parse, last));
+            return decision(view.topic(), actions, 0, place, view);
+        }
+        if (parse.cannotCall() && (parse.lowConfidence() || parse.act() != DialogueAct.NONE)) {
+            String reason = view.topic() != null ? view.topic() : Intents.HUMAN_AGENT;
+            // Escalate first: the answer says a caseworker has been told.
+            actions.add(new Action.Escalate(Priority.HIGH, reason));
+            actions.add(reply(AnswerName.CANNOT_CALL));
+            return decision(reason, actions, 0, place, view);
+        }
+        if (parse.act() != DialogueAct.NONE) {
+            return shortAnswer(view, parse.act(), last, actions, place);
+        }
+        if (parse.continuesTopic() && view.topic() != null && FOLLOW_UP_TOPICS.contains(view.topic())) {
+            AnswerKey topic = new AnswerKey(view.topic(), view.topicVariant());
+            actions.add(reply(topic.about(parse.followUp().id()), place));
+            return decision(view.topic(), actions, 0, place, view);
         }
         if (named != null && isOnlyAPlace(parse)) {
             // "tôi ở Gò Vấp": after a list of services, the same answer again, nearest to that place first;
@@ -157,11 +204,92 @@ public class DialoguePolicy {
                     : clarify(parse));
             return decision(null, actions, misunderstandings, place, view);
         }
-        actions.addAll(forIntent(view, intent, place, answers.variantFor(intent, written)));
+        if (Intents.DELETE_DATA.equals(intent) && last.asked(this::resolve) == LastTurn.Question.ERASE) {
+            // "xóa đi" after "Bạn có muốn xóa … không?": the answer is yes.
+            return eraseAnswer(view, true);
+        }
+        AnswerKey key = answerFor(parse, written);
+        actions.addAll(forIntent(view, key, place));
         if (DISCLOSURES.contains(intent) && view.heard().stream().noneMatch(DISCLOSURES::contains)) {
             actions.add(reply(AnswerName.SAFE_TO_TALK));
         }
-        return decision(intent, actions, 0, place, view);
+        return decision(key.intent(), actions, 0, place, view);
+    }
+
+    /** A sure crisis: for someone who cannot call, the ways that need no voice; the same crisis again, its short form. */
+    private AnswerKey crisisAnswer(Parse parse, String written, LastTurn last) {
+        String intent = parse.intent();
+        AnswerKey first = parse.cannotCall() ? new AnswerKey(intent, CANNOT_CALL)
+                : new AnswerKey(intent, answers.variantFor(intent, written));
+        return last.gave(first) ? new AnswerKey(intent, STAY) : first;
+    }
+
+    /** After a crisis answer: a short, unsure or unrelated turn is not a reason to leave the crisis. */
+    private static boolean staysWithTheCrisis(Parse parse) {
+        return parse.lowConfidence() || parse.cannotCall() || parse.followUp() != FollowUp.NONE
+                || STAYS_WITH_A_CRISIS.contains(parse.intent());
+    }
+
+    /**
+     * The turn after a crisis answer ("ko muon goi ai het" after "e vua uong het vi thuoc ngu roi"): the one number
+     * that matters (115 after pills or an injury, 113 in danger), the caseworker who was told, and for someone who
+     * cannot call, the ways that need no voice. Never the same block twice in a row.
+     */
+    private List<Action> stayWithTheCrisis(DialogueView view, Parse parse, LastTurn last) {
+        String crisis = view.topic();
+        List<AnswerKey> choices = parse.cannotCall()
+                ? List.of(new AnswerKey(crisis, CANNOT_CALL), new AnswerKey(crisis, STAY))
+                : List.of(new AnswerKey(crisis, STAY), AnswerKey.of(crisis));
+        AnswerKey chosen = choices.stream().filter(key -> !last.gave(key)).findFirst().orElse(choices.get(0));
+        List<Action> actions = new ArrayList<>(List.of(reply(chosen, null)));
+        if (!view.waitingForHuman()) {
+            actions.add(new Action.Escalate(Priority.CRITICAL, crisis));
+        }
+        return actions;
+    }
+
+    /**
+     * "có", "ok", "ko", "thôi": an answer to what the bot just asked (erase? safe to talk? a caseworker?); after no
+     * question, the act's own short answer with what the bot can do. "thôi" is never an unsubscription.
+     */
+    private Decision shortAnswer(DialogueView view, DialogueAct act, LastTurn last, List<Action> actions,
+                                 String place) {
+        boolean yes = act == DialogueAct.AFFIRM;
+        switch (last.asked(this::resolve)) {
+            case ERASE:
+                return eraseAnswer(view, yes);
+            case SAFE_TO_TALK:
+                return safetyAnswer(view, yes);
+            case CASEWORKER:
+                if (yes) {
+                    actions.addAll(humanAgent(view));
+                    return decision(Intents.HUMAN_AGENT, actions, 0, place, view);
+                }
+                break;
+            default:
+                break;
+        }
+        actions.add(reply(AnswerKey.of(act.intent()), place));
+        return decision(act.intent(), actions, 0, place, view);
+    }
+
+    /**
+     * The answer for a message the NLU is sure of: spoken to the child when a child tells about themself; else the
+     * variant its words choose ({@code when:}), narrowed to the follow-up it asks when the file holds that.
+     */
+    private AnswerKey answerFor(Parse parse, String written) {
+        String intent = parse.intent();
+        if (parse.childSpeaking() && TOLD_BY_A_CHILD.contains(intent)) {
+            return AnswerKey.of(AnswerName.CHILD_ABUSE_CHILD);
+        }
+        AnswerKey key = new AnswerKey(intent, answers.variantFor(intent, written));
+        if (parse.followUp() != FollowUp.NONE) {
+            AnswerKey narrowed = key.about(parse.followUp().id());
+            if (answers.find(narrowed.intent(), narrowed.variant()).isPresent()) {
+                return narrowed;
+            }
+        }
+        return key;
     }
 
     /** A message that names a place and nothing the classifier is sure of ("tôi ở Gò Vấp", "q7"). */
@@ -184,9 +312,12 @@ public class DialoguePolicy {
         return decision(null, actions, view.misunderstandings(), view);
     }
 
-    /** Someone else is answering: the bot says nothing, but a crisis still raises the alarm (DESIGN §5, §6.1). */
+    /**
+     * Someone else is answering: the bot says nothing, but a crisis still raises the alarm (DESIGN §5, §6.1). Only a
+     * crisis the bot is sure of: an idiom the classifier half-took for one raises none.
+     */
     private static Decision listen(DialogueView view, Parse parse) {
-        List<Action> actions = parse != null && Intents.isCrisis(parse.intent())
+        List<Action> actions = isCrisis(parse)
                 ? List.of(new Action.Escalate(Priority.CRITICAL, parse.intent()))
                 : List.of();
         return new Decision(null, actions, view.misunderstandings(), view.place(), view.offered(), true);
@@ -204,7 +335,7 @@ public class DialoguePolicy {
         return new Decision(erased.understood(), erased.actions(), 0, null, List.of(), false);
     }
 
-    /** The person answered the erase question. */
+    /** The person answered the erase question: tapped, typed ("có", "xóa đi") or declined ("không", "thôi"). */
     private Decision eraseAnswer(DialogueView view, boolean confirmed) {
         if (confirmed) {
             // How to delete what is left on the person's side depends on where they wrote from.
@@ -215,15 +346,21 @@ public class DialoguePolicy {
         return decision(Intents.DELETE_DATA, List.of(reply(AnswerName.DELETE_DATA_CANCELLED)), 0, view);
     }
 
-    private List<Action> forIntent(DialogueView view, String intent, String place, String variant) {
+    /** The person answered "is it safe for you to talk now?": tapped or typed. */
+    private Decision safetyAnswer(DialogueView view, boolean safe) {
+        return decision(null, List.of(reply(safe ? AnswerName.SAFE_YES : AnswerName.SAFE_NO)), 0, view);
+    }
+
+    private List<Action> forIntent(DialogueView view, AnswerKey key, String place) {
+        String intent = key.intent();
         return switch (intent) {
             case Intents.HUMAN_AGENT -> humanAgent(view);
             case Intents.DELETE_DATA -> List.of(reply(AnswerName.DELETE_DATA_CONFIRM));
             case Intents.SUBSCRIBE -> List.of(new Action.Subscribe(null), reply(AnswerName.SUBSCRIBE));
             case Intents.UNSUBSCRIBE -> List.of(new Action.Unsubscribe(), reply(AnswerName.UNSUBSCRIBE));
             case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER ->
-                    List.of(reply(intent, variant, place), new Action.Escalate(Priority.HIGH, intent));
-            default -> List.of(reply(intent, variant, place));
+                    List.of(reply(key, place), new Action.Escalate(Priority.HIGH, intent));
+            default -> List.of(reply(key, place));
         };
     }
 
@@ -247,21 +384,78 @@ public class DialoguePolicy {
         }
         answers.topic(Intents.HUMAN_AGENT).ifPresent(topic ->
                 options.add(new QuickReplyOption(topic, Payloads.forIntent(Intents.HUMAN_AGENT))));
-        return new Action.Reply(null, question.withQuickReplies(options));
+        return new Action.Reply(AnswerName.CLARIFY.intent(), AnswerName.CLARIFY.variant(),
+                question.withQuickReplies(options));
     }
 
     private Decision decision(String understood, List<Action> actions, int misunderstandings, DialogueView view) {
         return decision(understood, actions, misunderstandings, view.place(), view);
     }
 
-    private static Decision decision(String understood, List<Action> actions, int misunderstandings, String place,
-                                     DialogueView view) {
-        return new Decision(understood, actions, misunderstandings, place,
-                OfferedChoices.toRemember(actions, view.offered()), true);
+    private Decision decision(String understood, List<Action> actions, int misunderstandings, String place,
+                              DialogueView view) {
+        List<Action> fresh = withoutRepeats(actions, new LastTurn(view));
+        return new Decision(understood, fresh, misunderstandings, place,
+                OfferedChoices.toRemember(fresh, view.offered()), true);
+    }
+
+    /**
+     * Never the same block twice in a row: an answer the bot gave in its latest turn becomes its short form, which
+     * points back to it and offers the next step (a caseworker first, then the buttons the answer had). Crisis answers
+     * choose their own short form; the erase question and the clarifying question never come twice in a row.
+     */
+    private List<Action> withoutRepeats(List<Action> actions, LastTurn last) {
+        List<Action> fresh = new ArrayList<>(actions.size());
+        for (Action action : actions) {
+            if (action instanceof Action.Reply reply && reply.intent() != null
+                    && last.gave(new AnswerKey(reply.intent(), reply.variant())) && !Intents.isCrisis(reply.intent())
+                    && !Intents.DELETE_DATA.equals(reply.intent()) && !AnswerName.CLARIFY.variant().equals(reply.variant())) {
+                fresh.add(again(reply));
+            } else {
+                fresh.add(action);
+            }
+        }
+        return fresh;
+    }
+
+    private Action.Reply again(Action.Reply repeated) {
+        AnswerKey key = new AnswerKey(repeated.intent(), repeated.variant()).again();
+        Answer shorter = resolve(key);
+        Map<String, QuickReplyOption> options = new LinkedHashMap<>();
+        for (QuickReplyOption option : shorter.quickReplies()) {
+            options.putIfAbsent(option.payload(), option);
+        }
+        for (QuickReplyOption option : repeated.answer().quickReplies()) {
+            if (options.size() < MAX_BUTTONS) {
+                options.putIfAbsent(option.payload(), option);
+            }
+        }
+        return new Action.Reply(key.intent(), key.variant(),
+                new Answer(shorter.text(), List.copyOf(options.values()), shorter.sources()));
     }
 
     private Answer answer(AnswerName name) {
         return answers.get(name.intent(), name.variant());
+    }
+
+    /**
+     * What an answer's name reads as: the variant its file holds; for a follow-up the file has no variant for, the
+     * system file's honest answer to that question (it says what is not known and offers a caseworker); for an answer
+     * given again, the file's {@code again}, else the system file's.
+     */
+    private Answer resolve(AnswerKey key) {
+        Optional<Answer> own = answers.find(key.intent(), key.variant());
+        if (own.isPresent()) {
+            return own.get();
+        }
+        String aspect = key.aspect();
+        if (AnswerKey.AGAIN.equals(aspect)) {
+            return answers.find(key.intent(), AnswerKey.AGAIN).orElseGet(() -> answer(AnswerName.AGAIN));
+        }
+        if (aspect != null) {
+            return answer(AnswerName.followUp(aspect));
+        }
+        return answers.get(key.intent(), key.variant());
     }
 
     private Action reply(AnswerName name) {
@@ -270,14 +464,14 @@ public class DialoguePolicy {
 
     /** An answer, with any services it lists chosen nearest to {@code place} (an old district, or null). */
     private Action reply(AnswerName name, String place) {
-        return new Action.Reply(name.intent(), composer.compose(answer(name), place));
+        return reply(AnswerKey.of(name), place);
     }
 
-    /** An intent's answer that fits the message: a variant its file chose by the message's words, or its own. */
-    private Action reply(String intent, String variant, String place) {
-        if (AnswerName.DEFAULT.equals(variant)) {
-            return reply(AnswerName.of(intent).orElseThrow(), place);
-        }
-        return new Action.Reply(intent, composer.compose(answers.get(intent, variant), place));
+    /**
+     * The one place where the name of an answer becomes what is sent: read ({@link #resolve}), its services listed
+     * nearest to {@code place} first.
+     */
+    private Action reply(AnswerKey key, String place) {
+        return new Action.Reply(key.intent(), key.variant(), composer.compose(resolve(key), place));
     }
 }

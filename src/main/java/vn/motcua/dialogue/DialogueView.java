@@ -19,13 +19,28 @@ import vn.motcua.message.QuickReplyOption;
  * @param topic              the intent of the bot's latest answer about a topic (system replies do not count), or null
  * @param heard              the intents understood in the person's earlier messages
  * @param offered            the choices the bot offered last (call buttons aside): a typed title counts as a tap
+ * @param topicVariant       which answer of {@code topic} that was ({@code no_contact_where}); {@code default} when
+ *                           there is no topic
+ * @param said               the answers the bot gave in its latest turn, by label ({@code legal_rights/no_contact},
+ *                           {@code system/safe_to_talk}, {@code self_harm}), in order: what it just asked, whether a
+ *                           crisis answer was just given, and what would be a repeat
  */
 public record DialogueView(Channel channel, boolean firstContact, boolean waitingForHuman, boolean someoneElseAnswers,
                            int misunderstandings, String place, String topic, Set<String> heard,
-                           List<QuickReplyOption> offered) {
+                           List<QuickReplyOption> offered, String topicVariant, List<String> said) {
 
     public DialogueView {
         heard = heard == null ? Set.of() : Set.copyOf(heard);
         offered = offered == null ? List.of() : List.copyOf(offered);
+        topicVariant = topicVariant == null ? AnswerName.DEFAULT : topicVariant;
+        said = said == null ? List.of() : List.copyOf(said);
+    }
+
+    /** A view that remembers no answer of the bot's latest turn: the shape before issue 10. */
+    public DialogueView(Channel channel, boolean firstContact, boolean waitingForHuman, boolean someoneElseAnswers,
+                        int misunderstandings, String place, String topic, Set<String> heard,
+                        List<QuickReplyOption> offered) {
+        this(channel, firstContact, waitingForHuman, someoneElseAnswers, misunderstandings, place, topic, heard, offered,
+                null, null);
     }
 }

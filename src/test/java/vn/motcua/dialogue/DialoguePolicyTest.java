@@ -17,6 +17,7 @@ import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.Priority;
 import vn.motcua.message.QuickReplyOption;
+import vn.motcua.nlu.FollowUp;
 import vn.motcua.nlu.Location;
 import vn.motcua.nlu.Parse;
 import vn.motcua.nlu.ScoredIntent;
@@ -40,6 +41,8 @@ class DialoguePolicyTest {
         private String topic;
         private final Set<String> heard = new HashSet<>();
         private List<QuickReplyOption> offered = List.of();
+        private String topicVariant;
+        private List<String> said = List.of();
 
         static View fresh() {
             View view = new View();
@@ -83,6 +86,19 @@ class DialoguePolicyTest {
             return this;
         }
 
+        /** The bot's latest turn gave these answers (labels); the last one about a topic is the topic. */
+        View justSaid(String... labels) {
+            said = List.of(labels);
+            for (String label : labels) {
+                AnswerKey key = AnswerKey.parse(label);
+                if (!AnswerBook.SYSTEM.equals(key.intent())) {
+                    topic = key.intent();
+                    topicVariant = key.variant();
+                }
+            }
+            return this;
+        }
+
         View heard(String intent) {
             heard.add(intent);
             return this;
@@ -95,7 +111,7 @@ class DialoguePolicyTest {
 
         DialogueView build() {
             return new DialogueView(channel, firstContact, waiting, someoneElse, misunderstandings, place, topic, heard,
-                    offered);
+                    offered, topicVariant, said);
         }
     }
 
@@ -114,7 +130,7 @@ class DialoguePolicyTest {
     }
 
     private Action.Reply reply(AnswerName name) {
-        return new Action.Reply(name.intent(), answers.get(name.intent(), name.variant()));
+        return new Action.Reply(name.intent(), name.variant(), answers.get(name.intent(), name.variant()));
     }
 
     private static Parse unsure(String... ranked) {
@@ -368,7 +384,7 @@ class DialoguePolicyTest {
     @Test
     void whatThePersonWroteChoosesTheFittingAnswerOfAnIntent() {
         Decision decision = typed(View.ongoing(), "chồng đánh vợ bị phạt bao nhiêu", Parse.certain("legal_rights"));
-        assertThat(decision.actions()).containsExactly(new Action.Reply("legal_rights",
+        assertThat(decision.actions()).containsExactly(new Action.Reply("legal_rights", "fines",
                 composer.compose(answers.get("legal_rights", "fines"), null)));
     }
 
@@ -378,5 +394,238 @@ class DialoguePolicyTest {
         assertThat(onWeb).contains("lịch sử duyệt web").doesNotContain("Messenger");
         String onMessenger = texts(tapped(View.ongoing(), Payloads.ERASE_CONFIRM)).get(0);
         assertThat(onMessenger).contains("Messenger").contains("Zalo");
+    }
+
+    // ---- issue 10: the conversation's short memory ----
+
+    /** A message the NLU reads as {@code intent}, sure or not, with what else it carries. */
+    private static Parse parsed(String intent, boolean unsure, FollowUp followUp, boolean cannotCall, boolean child) {
+        double confidence = unsure ? 0.45 : 1.0;
+        return new Parse(intent, confidence, List.of(new ScoredIntent(intent, confidence)), unsure, null, null, "vi",
+                followUp, cannotCall, child);
+    }
+
+    /** A follow-up that names no topic of its own ("bao lâu", "có mất tiền ko"). */
+    private static Parse followUp(FollowUp followUp) {
+        return parsed("police_report", true, followUp, false, false);
+    }
+
+    private static Parse act(String intent) {
+        return parsed(intent, false, FollowUp.NONE, false, false);
+    }
+
+    private static List<String> labels(Decision decision) {
+        return decision.actions().stream().filter(a -> a instanceof Action.Reply)
+                .map(a -> ((Action.Reply) a).label()).toList();
+    }
+
+    private static boolean escalated(Decision decision) {
+        return decision.actions().stream().anyMatch(a -> a instanceof Action.Escalate);
+    }
+
+    @Test
+    void aFollowUpIsAnsweredForTheCurrentTopicAndWhatItWasAbout() {
+        Decision where = typed(View.ongoing().justSaid("legal_rights/no_contact"), "nộp đơn ở đâu",
+                followUp(FollowUp.WHERE));
+        assertThat(labels(where)).containsExactly("legal_rights/no_contact_where");
+        assertThat(where.understood()).isEqualTo("legal_rights");
+        // The next follow-up is still about no-contact orders, though the latest answer was about where.
+        Decision howLong = typed(View.ongoing().justSaid("legal_rights/no_contact_where"), "bao lâu",
+                followUp(FollowUp.HOW_LONG));
+        assertThat(labels(howLong)).containsExactly("legal_rights/no_contact_how_long");
+        assertThat(texts(howLong).get(0)).contains("12 giờ").contains("03 ngày");
+        Decision cost = typed(View.ongoing().justSaid("legal_aid"), "có phải trả tiền không", followUp(FollowUp.COST));
+        assertThat(labels(cost)).containsExactly("legal_aid/cost");
+        assertThat(escalated(cost)).isFalse();
+    }
+
+    @Test
+    void aFollowUpTheContentCannotAnswerSaysSoOffersACaseworkerAndKeepsTheTopic() {
+        Decision decision = typed(View.ongoing().justSaid("police_report"), "mất bao lâu", followUp(FollowUp.HOW_LONG));
+        Action.Reply reply = (Action.Reply) decision.actions().get(0);
+        // Recorded under the topic, so the topic is not left; its text is the honest system answer.
+        assertThat(reply.label()).isEqualTo("police_report/how_long");
+        assertThat(reply.answer().text()).isEqualTo(answers.get(AnswerBook.SYSTEM, "follow_up_how_long").text())
+                .contains("chưa có thông tin");
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload).contains("INTENT:human_agent");
+        assertThat(decision.understood()).isEqualTo("police_report");
+        assertThat(decision.misunderstandings()).isZero();
+    }
+
+    @Test
+    void aFollowUpWithoutATopicThatHasFollowUpsIsAskedAbout() {
+        assertThat(labels(typed(View.ongoing(), "bao lâu", followUp(FollowUp.HOW_LONG))))
+                .containsExactly("system/clarify");
+        assertThat(labels(typed(View.ongoing().justSaid("greeting"), "bao lâu", followUp(FollowUp.HOW_LONG))))
+                .containsExactly("system/clarify");
+    }
+
+    @Test
+    void aSureQuestionThatAsksAFollowUpGetsThatVariantWhenItsFileHasOne() {
+        Decision decision = typed(View.ongoing(), "ai giúp mình làm giấy tờ ly hôn miễn phí được không",
+                parsed("legal_aid", false, FollowUp.COST, false, false));
+        assertThat(labels(decision)).containsExactly("legal_aid/cost");
+        // A follow-up the file has no variant for leaves the intent's own answer.
+        assertThat(labels(typed(View.ongoing(), "…", parsed("greeting", false, FollowUp.HOW_LONG, false, false))))
+                .containsExactly("greeting");
+    }
+
+    @Test
+    void anAnswerJustGivenIsNotRepeatedButPointedBackToWithTheNextStep() {
+        Decision again = says(View.ongoing().justSaid("hotline"), "hotline");
+        Action.Reply reply = (Action.Reply) again.actions().get(0);
+        assertThat(reply.label()).isEqualTo("hotline/again");
+        assertThat(reply.answer().text()).isNotEqualTo(composer.compose(answers.get("hotline", "default"), null).text())
+                .contains("phía trên").contains("113");
+        // The next step: a caseworker first, then what the answer offered.
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload).first()
+                .isEqualTo("INTENT:human_agent");
+        assertThat(reply.answer().quickReplies()).extracting(QuickReplyOption::payload).contains("tel:113")
+                .doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(5);
+        // Asked a third time, the full answer again: never the same block twice in a row.
+        assertThat(labels(says(View.ongoing().justSaid("hotline/again"), "hotline"))).containsExactly("hotline");
+        // A short answer's own file may say it its way.
+        assertThat(labels(typed(View.ongoing().justSaid("affirm"), "ok", act("affirm")))).containsExactly("affirm/again");
+    }
+
+    @Test
+    void theTurnsAfterACrisisAnswerStayWithTheCrisis() {
+        View afterPills = View.ongoing().justSaid("self_harm");
+        Decision refusal = typed(afterPills, "ko muon goi ai het", parsed("deny", false, FollowUp.NONE, true, false));
+        assertThat(labels(refusal)).containsExactly("self_harm/cannot_call");
+        assertThat(texts(refusal).get(0)).contains("115").contains("nhân viên");
+        assertThat(refusal.actions()).contains(new Action.Escalate(Priority.CRITICAL, "self_harm"));
+        assertThat(refusal.understood()).isEqualTo("self_harm");
+        for (Parse shortTurn : List.of(act("affirm"), act("never_mind"), act("thanks_goodbye"),
+                unsure("out_of_scope"), parsed("counseling", false, FollowUp.NONE, false, false),
+                followUp(FollowUp.NEXT_STEPS))) {
+            Decision decision = typed(afterPills, "…", shortTurn);
+            assertThat(labels(decision)).as(shortTurn.intent()).containsExactly("self_harm/stay");
+            assertThat(texts(decision).get(0)).as(shortTurn.intent()).contains("115");
+        }
+        // The same short form is not given twice in a row.
+        assertThat(labels(typed(View.ongoing().justSaid("self_harm/stay"), "ok", act("affirm"))))
+                .containsExactly("self_harm");
+        // A new topic the bot is sure of is answered.
+        assertThat(labels(says(afterPills, "domestic_violence"))).startsWith("domestic_violence");
+        // While waiting for a caseworker, nothing is escalated again.
+        assertThat(escalated(typed(afterPills.waitingForHuman(), "ok", act("affirm")))).isFalse();
+    }
+
+    @Test
+    void someoneWhoCannotCallIsToldTheWaysThatNeedNoVoiceNeverToShoutNorA114List() {
+        Decision inDanger = typed(View.ongoing().justSaid("emergency"), "ko dam goi, no nghe thay",
+                parsed("hotline", true, FollowUp.NONE, true, false));
+        assertThat(labels(inDanger)).containsExactly("emergency/cannot_call");
+        Decision elsewhere = typed(View.ongoing().justSaid("hotline"), "ko goi dc",
+                parsed("hotline", true, FollowUp.NONE, true, false));
+        assertThat(labels(elsewhere)).containsExactly("system/cannot_call");
+        // A caseworker is told before the answer says so.
+        assertThat(elsewhere.actions().get(0)).isEqualTo(new Action.Escalate(Priority.HIGH, "hotline"));
+        Decision firstThing = typed(View.ongoing(), "ko dam goi", parsed("hotline", true, FollowUp.NONE, true, false));
+        assertThat(firstThing.actions()).contains(new Action.Escalate(Priority.HIGH, "human_agent"));
+        for (Decision decision : List.of(inDanger, elsewhere, firstThing)) {
+            String text = String.join("\n", texts(decision));
+            assertThat(text).contains("113").contains("nhắn").doesNotContain("114").doesNotContain("Kêu to")
+                    .doesNotContain("kêu to");
+        }
+        Decision crisis = typed(View.ongoing(), "…", new Parse("emergency", 1.0, List.of(), false, "đang đánh", null,
+                "vi", FollowUp.NONE, true, false));
+        assertThat(labels(crisis)).containsExactly("emergency/cannot_call");
+    }
+
+    @Test
+    void aSureCrisisAgainGetsTheShortFormAndAHidingPersonIsNotToldToShout() {
+        Parse crisis = new Parse("emergency", 1.0, List.of(), false, "cứu", null);
+        assertThat(labels(typed(View.ongoing().justSaid("emergency"), "cứu", crisis))).containsExactly("emergency/stay");
+        Decision hiding = typed(View.ongoing(), "em trốn trong nhà tắm", crisis);
+        assertThat(labels(hiding)).containsExactly("emergency/hiding");
+        assertThat(texts(hiding).get(0).lines().findFirst().orElseThrow()).contains("113");
+        for (String variant : answers.all().get("emergency").keySet()) {
+            assertThat(answers.get("emergency", variant).text()).as(variant).doesNotContain("Kêu to").doesNotContain("kêu to");
+        }
+    }
+
+    @Test
+    void aShortAnswerAnswersWhatTheBotJustAsked() {
+        View eraseAsked = View.ongoing().justSaid("delete_data/confirm");
+        assertThat(typed(eraseAsked, "có", act("affirm")).actions())
+                .containsExactly(new Action.Erase(), reply(AnswerName.DELETE_DATA_DONE));
+        assertThat(typed(eraseAsked, "xóa đi", Parse.certain("delete_data")).actions())
+                .containsExactly(new Action.Erase(), reply(AnswerName.DELETE_DATA_DONE));
+        for (String no : List.of("deny", "never_mind")) {
+            assertThat(typed(eraseAsked, "không", act(no)).actions()).as(no)
+                    .containsExactly(reply(AnswerName.DELETE_DATA_CANCELLED));
+        }
+        View safetyAsked = View.ongoing().justSaid("domestic_violence", "system/safe_to_talk");
+        assertThat(typed(safetyAsked, "có", act("affirm")).actions()).containsExactly(reply(AnswerName.SAFE_YES));
+        assertThat(typed(safetyAsked, "ko", act("deny")).actions()).containsExactly(reply(AnswerName.SAFE_NO));
+
+        View offered = View.ongoing().justSaid("counseling");
+        assertThat(typed(offered, "ok", act("affirm")).actions()).containsExactly(
+                new Action.Escalate(Priority.NORMAL, "human_agent"), reply(AnswerName.HUMAN_AGENT));
+        assertThat(typed(offered, "ko", act("deny")).actions()).containsExactly(reply(AnswerName.DENY));
+        assertThat(typed(offered.waitingForHuman(), "ok", act("affirm")).actions())
+                .containsExactly(reply(AnswerName.HUMAN_AGENT_ALREADY_WAITING));
+        // After a menu ("Bạn muốn mình giúp về điều gì?") a yes asks for nobody.
+        assertThat(typed(View.ongoing().justSaid("greeting"), "ok", act("affirm")).actions())
+                .containsExactly(reply(AnswerName.AFFIRM));
+    }
+
+    @Test
+    void outsideAnyQuestionShortTurnsGetAFriendlyLineNeverAClarification() {
+        for (String intent : List.of("affirm", "deny", "never_mind")) {
+            Decision decision = typed(View.ongoing(), "…", act(intent));
+            assertThat(labels(decision)).as(intent).containsExactly(intent);
+            assertThat(String.join("\n", texts(decision))).as(intent).doesNotContain("chưa hiểu").contains("113");
+        }
+    }
+
+    @Test
+    void neverMindNeverUnsubscribes() {
+        for (View view : List.of(View.ongoing(), View.ongoing().justSaid("subscribe"), View.ongoing().justSaid("counseling"))) {
+            assertThat(typed(view, "thôi", act("never_mind")).actions())
+                    .noneMatch(a -> a instanceof Action.Unsubscribe);
+        }
+    }
+
+    @Test
+    void aChildWritingAboutThemselfIsSpokenToAsTheChildWith111First() {
+        for (String intent : List.of("child_abuse", "domestic_violence", "sexual_violence")) {
+            Decision decision = typed(View.ongoing(), "…", parsed(intent, false, FollowUp.NONE, false, true));
+            assertThat(labels(decision)).as(intent).startsWith("child_abuse/child");
+            assertThat(decision.actions()).as(intent).contains(new Action.Escalate(Priority.HIGH, "child_abuse"));
+            String text = texts(decision).get(0);
+            assertThat(text).as(intent).startsWith("Em ơi").contains("111");
+            assertThat(text.indexOf("111")).as(intent).isLessThan(text.indexOf("113"));
+        }
+        // An adult telling about a child gets the answer for the one who helps.
+        assertThat(labels(says(View.ongoing(), "child_abuse"))).startsWith("child_abuse");
+    }
+
+    @Test
+    void harassmentGetsItsOwnAnswerNotTheSeventyTwoHoursOne() {
+        Decision decision = typed(View.ongoing(), "sếp cứ nhắn tin gạ gẫm, đụng chạm em ở công ty",
+                Parse.certain("sexual_violence"));
+        assertThat(labels(decision)).startsWith("sexual_violence/harassment");
+        assertThat(texts(decision).get(0)).contains("bằng chứng").doesNotContain("72 giờ");
+    }
+
+    @Test
+    void whichNumberAboutViolenceGets113And111FirstNeverFireOrPaidLines() {
+        String text = texts(says(View.ongoing(), "hotline")).get(0);
+        assertThat(text.lines().findFirst().orElseThrow()).contains("113");
+        assertThat(text).contains("111").contains("115").doesNotContain("114").doesNotContain("1900");
+        // The full list, fire included, only when asked for.
+        String all = texts(typed(View.ongoing(), "cho mình tất cả các số", Parse.certain("hotline"))).get(0);
+        assertThat(all).contains("114");
+    }
+
+    @Test
+    void anUnsureCrisisGuessRaisesNoAlarmEvenWhileACaseworkerHasTheConversation() {
+        Parse idiom = new Parse("self_harm", 0.3, List.of(new ScoredIntent("self_harm", 0.3)), true, null);
+        assertThat(typed(View.ongoing().withCaseworker(), "deadline dí chết", idiom).actions()).isEmpty();
+        assertThat(typed(View.ongoing(), "deadline dí chết", idiom).actions())
+                .noneMatch(a -> a instanceof Action.Escalate);
     }
 }
