@@ -59,10 +59,12 @@ public class DialoguePolicy {
 
     private final AnswerBook answers;
     private final AnswerComposer composer;
+    private final EnglishReplies english;
 
     public DialoguePolicy(AnswerBook answers, AnswerComposer composer) {
         this.answers = answers;
         this.composer = composer;
+        this.english = new EnglishReplies(answers);
     }
 
     /**
@@ -75,6 +77,11 @@ public class DialoguePolicy {
      *                other buttons)
      */
     public Decision decide(DialogueView view, InboundContent content, Parse parse) {
+        // Decided in Vietnamese; a message in English then gets each reply's English twin (EnglishReplies).
+        return english.inLanguageOf(decideInVietnamese(view, content, parse), content, parse);
+    }
+
+    private Decision decideInVietnamese(DialogueView view, InboundContent content, Parse parse) {
         if (content instanceof InboundContent.Erase erase) {
             return erase(view, erase.quietly());
         }

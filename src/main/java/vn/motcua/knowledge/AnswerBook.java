@@ -3,10 +3,12 @@ package vn.motcua.knowledge;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +35,16 @@ public class AnswerBook {
 
     private static final String SUFFIX = ".answers.yml";
 
+    /**
+     * How a variant's name marks its English twin: {@code default_en} is {@code default} in English. English answers
+     * are never chosen by a message's words; they replace their Vietnamese twin when the person writes in English.
+     */
+    public static final String ENGLISH_SUFFIX = "_en";
+
     /** One complete, parsed set of answer files; replaced whole, never edited in place. */
     record Contents(Map<String, Map<String, Answer>> answers, Map<String, String> topics,
-                    Map<String, List<VariantTrigger>> triggers) implements ContentRequirement.Answers {
+                    Map<String, List<VariantTrigger>> triggers, Map<String, String> englishTopics,
+                    Set<String> englishTitles) implements ContentRequirement.Answers {
 
         @Override
         public boolean has(String intent, String variant) {
@@ -82,8 +91,21 @@ public class AnswerBook {
         Map<String, Map<String, Answer>> answers = new HashMap<>();
         Map<String, String> topics = new HashMap<>();
         Map<String, List<VariantTrigger>> triggers = new HashMap<>();
-        files.intentFiles(SUFFIX).forEach((name, text) -> load(name, text, answers, topics, triggers));
-        return new Contents(Map.copyOf(answers), Map.copyOf(topics), Map.copyOf(triggers));
+        Map<String, String> englishTopics = new HashMap<>();
+        files.intentFiles(SUFFIX).forEach((name, text) -> load(name, text, answers, topics, triggers, englishTopics));
+        return new Contents(Map.copyOf(answers), Map.copyOf(topics), Map.copyOf(triggers), Map.copyOf(englishTopics),
+                englishTitles(answers, topics, englishTopics));
+    }
+
+    /** The button titles only English answers use: tapping one is writing in English. */
+    private static Set<String> englishTitles(Map<String, Map<String, Answer>> answers, Map<String, String> topics,
+                                             Map<String, String> englishTopics) {
+        Set<String> english = new HashSet<>(englishTopics.values());
+        Set<String> vietnamese = new HashSet<>(topics.values());
+        answers.values().forEach(variants -> variants.values().forEach(answer -> answer.quickReplies().forEach(q ->
+                (answer.english() ? english : vietnamese).add(q.title()))));
+        english.removeAll(vietnamese);
+        return Set.copyOf(english);
     }
 
     void replace(Contents next) {
@@ -128,13 +150,24 @@ public class AnswerBook {
         return Optional.ofNullable(contents.topics().get(intent));
     }
 
+    /** The intent's label in English ({@code topic_en} in its file), if staff wrote one. */
+    public Optional<String> englishTopic(String intent) {
+        return Optional.ofNullable(contents.englishTopics().get(intent));
+    }
+
+    /** True for the title of a button only English answers offer: a person who taps it reads English. */
+    public boolean isEnglishTitle(String title) {
+        return title != null && contents.englishTitles().contains(title.strip());
+    }
+
     public Map<String, Map<String, Answer>> all() {
         return contents.answers();
     }
 
     @SuppressWarnings("unchecked")
     private static void load(String fileName, String content, Map<String, Map<String, Answer>> answers,
-                             Map<String, String> topics, Map<String, List<VariantTrigger>> triggers) {
+                             Map<String, String> topics, Map<String, List<VariantTrigger>> triggers,
+                             Map<String, String> englishTopics) {
         String intent = fileName.substring(0, fileName.length() - SUFFIX.length());
         try {
             Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
@@ -144,20 +177,36 @@ public class AnswerBook {
             if (root.get("topic") instanceof String topic) {
                 topics.put(intent, topic);
             }
+            if (root.get("topic_en") instanceof String topic) {
+                englishTopics.put(intent, topic);
+            }
             Map<String, Answer> byVariant = new HashMap<>();
             List<VariantTrigger> chosenWhen = new ArrayList<>();
             ((Map<String, Object>) variants).forEach((variant, value) -> {
                 byVariant.put(variant, answer(fileName, variant, value));
-                if (value instanceof Map<?, ?> map && map.get("when") instanceof List<?> phrases) {
+                if (!variant.endsWith(ENGLISH_SUFFIX) && value instanceof Map<?, ?> map
+                        && map.get("when") instanceof List<?> phrases) {
                     chosenWhen.add(new VariantTrigger(variant,
                             phrases.stream().map(p -> words(String.valueOf(p))).toList()));
                 }
             });
-            answers.put(intent, byVariant);
+            answers.put(intent, withEnglishTwins(byVariant));
             triggers.put(intent, List.copyOf(chosenWhen));
         } catch (YAMLException | ClassCastException e) {
             throw new IllegalStateException("intents/" + fileName + " is not valid: " + e.getMessage(), e);
         }
+    }
+
+    /** Each Vietnamese answer carries its English twin, when the file has one. */
+    private static Map<String, Answer> withEnglishTwins(Map<String, Answer> byVariant) {
+        Map<String, Answer> linked = new HashMap<>(byVariant);
+        byVariant.forEach((variant, answer) -> {
+            Answer twin = byVariant.get(variant + ENGLISH_SUFFIX);
+            if (!answer.english() && twin != null) {
+                linked.put(variant, answer.withEnglishTwin(twin));
+            }
+        });
+        return linked;
     }
 
     private static ServiceQuery services(String fileName, String variant, Object value) {
@@ -187,6 +236,7 @@ public class AnswerBook {
                 .toList();
         Object sources = map.get("sources");
         List<String> sourceList = sources == null ? List.of() : ((List<Object>) sources).stream().map(String::valueOf).toList();
-        return new Answer(text.strip(), quickReplies, sourceList, services(fileName, variant, map.get("services")));
+        return new Answer(text.strip(), quickReplies, sourceList, services(fileName, variant, map.get("services")),
+                variant.endsWith(ENGLISH_SUFFIX), null);
     }
 }

@@ -25,17 +25,20 @@ public class AnswerComposer {
      * @param oldDistrict the district the person named ("Gò Vấp"), or null: then city-wide services come first
      */
     public Answer compose(Answer answer, String oldDistrict) {
+        // The English twin lists the same services for the same place, so both say the same facts.
+        Answer twin = answer.englishTwin() == null ? null : compose(answer.englishTwin(), oldDistrict);
         if (answer.services() == null) {
-            return answer;
+            return twin == answer.englishTwin() ? answer : answer.withEnglishTwin(twin);
         }
         List<ServiceEntry> entries = entries(answer.services(), oldDistrict);
-        String listing = ServiceListing.lines(entries, answer.text());
+        String listing = ServiceListing.lines(entries, answer.text(), answer.english());
         String text = answer.text().contains(Answer.SERVICES_PLACEHOLDER)
                 ? answer.text().replace(Answer.SERVICES_PLACEHOLDER, listing)
                 : answer.text() + "\n" + listing;
         LinkedHashSet<String> sources = new LinkedHashSet<>(answer.sources());
         entries.forEach(e -> sources.addAll(e.sources()));
-        return new Answer(text.strip(), answer.quickReplies(), new ArrayList<>(sources), answer.services());
+        return new Answer(text.strip(), answer.quickReplies(), new ArrayList<>(sources), answer.services(),
+                answer.english(), twin);
     }
 
     /** The entries an answer lists: for each type in order, nearest first, without repeats, up to the limit. */
