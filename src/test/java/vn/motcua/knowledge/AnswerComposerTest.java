@@ -34,7 +34,7 @@ class AnswerComposerTest {
 
     @Test
     void aPlaceWithNoLocalServiceFallsBackToCityWideOnes() {
-        List<ServiceEntry> inCuChi = composer.entries(answers.get("hotline", "default").services(), "Củ Chi");
+        List<ServiceEntry> inCuChi = composer.entries(answers.get("hotline", "all").services(), "Củ Chi");
         assertThat(inCuChi).isNotEmpty().allSatisfy(e -> assertThat(e.oldDistrict()).isNull());
         List<ServiceEntry> oneStopInCuChi = composer.entries(answers.get("one_stop_info", "default").services(), "Củ Chi");
         assertThat(oneStopInCuChi).extracting(ServiceEntry::id).contains("hung-vuong-one-stop");
@@ -48,7 +48,7 @@ class AnswerComposerTest {
 
     @Test
     void anUnconfirmedNumberIsNeverListedWithoutItsCaveat() {
-        String hotlines = composer.compose(answers.get("hotline", "default"), null).text();
+        String hotlines = composer.compose(answers.get("hotline", "all"), null).text();
         String line = hotlines.lines().filter(l -> l.contains("1900 969 680")).findFirst().orElseThrow();
         assertThat(line).contains("chưa được xác nhận");
     }
