@@ -3,6 +3,9 @@ package vn.motcua.channel.webchat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,10 @@ final class AnswerFacts {
             "(?<![\\d/.,–-])(11[1-5]|1[89]00(?:[ .]?\\d){4,6}|0\\d{2,3}(?:[ .]?\\d{3,4}){2})(?![\\d/%])");
     private static final Pattern NUMBER_ONLY = Pattern.compile("[\\d .]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+    /** English words that Vietnamese as this service writes it never uses. */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "you", "your", "is", "are", "and", "of", "for",
+            "this", "not", "with", "if", "call", "can", "please", "what", "it", "have", "will", "here", "i", "we",
+            "they", "be", "or", "at", "from", "who", "help", "safe");
 
     private AnswerFacts() {
     }
@@ -57,23 +64,33 @@ final class AnswerFacts {
     }
 
     /**
-     * English when almost no word carries a Vietnamese letter (a place name or two may: "Bệnh viện Hùng Vương");
-     * Vietnamese as this service writes it has accents on most words.
+     * English when English function words make up a good part of what it says around its lists: an English answer
+     * lists places by their Vietnamese names ("• Bệnh viện Hùng Vương, 128 Hồng Bàng"), so a count of accents would
+     * not do; Vietnamese as this service writes it uses none of these words.
      */
     static boolean english(String text) {
-        return accentedShare(text) < 0.12 && WORD.matcher(text).results().count() >= 3;
+        return share(prose(text), AnswerFacts::isEnglishWord) >= 0.12;
     }
 
     static boolean vietnamese(String text) {
-        return accentedShare(text) >= 0.2;
+        return share(prose(text), w -> !AccentFolding.fold(w).equals(w)) >= 0.2 && !english(text);
     }
 
-    private static double accentedShare(String text) {
-        List<String> words = WORD.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+    /** The text without its list lines ("• …"), unless it is nothing but a list. */
+    private static String prose(String text) {
+        String prose = String.join("\n", text.lines().filter(l -> !l.strip().startsWith("•")).toList());
+        return prose.isBlank() ? text : prose;
+    }
+
+    private static boolean isEnglishWord(String word) {
+        return ENGLISH_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static double share(String text, Predicate<String> kind) {
+        List<String> words = WORD.matcher(text).results().map(MatchResult::group).toList();
         if (words.isEmpty()) {
             return 0;
         }
-        long accented = words.stream().filter(w -> !AccentFolding.fold(w).equals(w)).count();
-        return (double) accented / words.size();
+        return (double) words.stream().filter(kind).count() / words.size();
     }
 }
