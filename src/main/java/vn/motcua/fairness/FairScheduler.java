@@ -116,9 +116,15 @@ public final class FairScheduler<T> {
         }
     }
 
-    /** Starts nothing more; work already running finishes. */
+    /** Starts nothing more until {@link #resume()}; work already running finishes, waiting items stay. */
     public void stop() {
         stopped = true;
+    }
+
+    /** Starts waiting items again after {@link #stop()} (a paused application context that is started again). */
+    public void resume() {
+        stopped = false;
+        dispatch();
     }
 
     private void markReady(String key, KeyQueue<T> queue) {

@@ -21,7 +21,9 @@ import vn.motcua.message.InboundEvent;
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryInboxQueue implements InboxQueue {
 
-    private final Sinks.Many<InboxDelivery> sink = Sinks.many().unicast().onBackpressureBuffer();
+    // Multicast without auto-cancel, so the worker can subscribe again after a stop and start (Spring pauses and
+    // restarts an idle context's lifecycle); what is emitted while nobody listens waits in the buffer.
+    private final Sinks.Many<InboxDelivery> sink = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
     private final Map<String, InboxDelivery> pending = new ConcurrentHashMap<>();
 
     @Override

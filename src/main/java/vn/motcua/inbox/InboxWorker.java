@@ -42,6 +42,7 @@ class InboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        scheduler.resume();
         subscription = queue.deliveries()
                 .subscribe(delivery -> scheduler.submit(delivery.event().personKey(), delivery, delivery.event().urgent()),
                         e -> log.error("The inbox worker stopped unexpectedly", e));

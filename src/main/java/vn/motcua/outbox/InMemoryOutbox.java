@@ -25,7 +25,9 @@ import vn.motcua.message.OutboundMessage;
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryOutbox implements Outbox {
 
-    private final Sinks.Many<OutboxEntry> sink = Sinks.many().unicast().onBackpressureBuffer();
+    // Multicast without auto-cancel, so the worker can subscribe again after a stop and start (Spring pauses and
+    // restarts an idle context's lifecycle); what is emitted while nobody listens waits in the buffer.
+    private final Sinks.Many<OutboxEntry> sink = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
     private final Map<Long, OutboxEntry> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     // Both only need to outlive the entries they judge; an hour is far longer than any entry waits.

@@ -56,6 +56,7 @@ class OutboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        schedulers.values().forEach(FairScheduler::resume);
         subscription = outbox.entries().subscribe(entry -> schedulers.get(entry.message().to().channel())
                         .submit(entry.message().conversationId(), entry, entry.message().urgent()),
                 e -> log.error("The outbox worker stopped unexpectedly", e));
