@@ -114,6 +114,18 @@ class ConsoleApiStub {
         return s;
     }
 
+    @GetMapping({"/console", "/console/"})
+    ResponseEntity<org.springframework.core.io.Resource> page() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .body(new org.springframework.core.io.ClassPathResource("static/console/index.html"));
+    }
+
+    @GetMapping("/console/login")
+    ResponseEntity<org.springframework.core.io.Resource> login() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .body(new org.springframework.core.io.ClassPathResource("static/console/login.html"));
+    }
+
     @GetMapping("/api/me")
     Map<String, Object> me() {
         return Map.of("name", "lan", "roles", List.of("CASEWORKER"));
@@ -214,11 +226,11 @@ class ConsoleApiStub {
     @GetMapping("/api/services")
     List<Map<String, Object>> services() {
         return List.of(
-                Map.of("id", "hung-vuong-one-stop", "name", "Mô hình một cửa – Bệnh viện Hùng Vương", "type", "one_stop",
+                Map.of("id", "hung-vuong-one-stop", "name", "Mô hình một cửa – Bệnh viện Hùng Vương", "types", List.of("health", "one_stop"),
                         "confirmed", true),
-                Map.of("id", "tgpl-hcm", "name", "Trung tâm Trợ giúp pháp lý Nhà nước TP.HCM", "type", "legal_aid",
+                Map.of("id", "tgpl-hcm", "name", "Trung tâm Trợ giúp pháp lý Nhà nước TP.HCM", "types", List.of("legal_aid"),
                         "confirmed", true),
-                Map.of("id", "nha-tam-lanh", "name", "Nhà tạm lánh Ngôi nhà Bình yên", "type", "shelter", "confirmed", false));
+                Map.of("id", "nha-tam-lanh", "name", "Nhà tạm lánh Ngôi nhà Bình yên", "types", List.of("shelter"), "confirmed", false));
     }
 
     @GetMapping("/api/canned-replies")

@@ -50,9 +50,11 @@
   var DELIVERY = { PENDING: 'Đang gửi…', DELIVERED: 'Đã gửi tới người này', FAILED: 'Không gửi được' };
   var SERVICE_TYPE = {
     one_stop: 'Mô hình một cửa', police: 'Công an', legal_aid: 'Trợ giúp pháp lý', health: 'Y tế',
-    psychosocial: 'Hỗ trợ tâm lý – xã hội', social_service: 'Công tác xã hội', shelter: 'Nhà tạm lánh'
+    psychosocial: 'Hỗ trợ tâm lý – xã hội', social_service: 'Công tác xã hội', shelter: 'Nhà tạm lánh',
+    hotline: 'Đường dây nóng', other: 'Khác'
   };
-  var SERVICE_TYPE_ORDER = ['one_stop', 'police', 'legal_aid', 'health', 'psychosocial', 'social_service', 'shelter'];
+  var SERVICE_TYPE_ORDER = ['one_stop', 'police', 'legal_aid', 'health', 'psychosocial', 'social_service', 'shelter',
+    'hotline'];
   var REFERRAL = {
     PROPOSED: 'Đã đề xuất', AGREED: 'Người này đã đồng ý', MADE: 'Đã giới thiệu',
     COMPLETED: 'Hoàn tất', DECLINED: 'Không tiếp tục'
@@ -504,6 +506,17 @@
 
   function applySummary(summary) {
     if (!current || summary.id !== current.id) { return; }
+    if (summary.state === 'GONE') {
+      // Erased by the person (or expired): nothing of it may stay on screen.
+      current = null;
+      messages = [];
+      clear(transcript);
+      byId('conv-body').hidden = true;
+      byId('tools').hidden = true;
+      byId('conv-none').hidden = false;
+      byId('conv-none').querySelector('p').textContent = 'Cuộc trò chuyện này không còn nữa: người này đã xóa nó, hoặc nó đã hết hạn lưu.';
+      return;
+    }
     var extras = { notes: current.notes, referrals: current.referrals, safeContact: current.safeContact };
     current = stamp(summary);
     Object.keys(extras).forEach(function (key) { if (current[key] === undefined) { current[key] = extras[key]; } });
@@ -699,6 +712,14 @@
     }, function (error) { setStatus('tools-status', explain(error)); });
   });
 
+  // Enter saves a note as it sends a reply; Shift+Enter is a new line.
+  byId('note-text').addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey) {
+      event.preventDefault();
+      byId('note-form').requestSubmit();
+    }
+  });
+
   byId('safe-form').addEventListener('submit', function (event) {
     event.preventDefault();
     if (!current) { return; }
@@ -717,6 +738,7 @@
     var note = byId('ref-note').value.trim();
     api('POST', path(id) + '/referrals', { serviceId: serviceId, note: note }).then(function (referral) {
       byId('ref-note').value = '';
+      byId('ref-service').value = '';
       if (current && current.id === id) {
         current.referrals = (current.referrals || []).concat([referral]);
         renderReferrals();
@@ -724,6 +746,15 @@
       setStatus('tools-status', 'Đã đề xuất giới thiệu “' + referral.serviceName + '”.', true);
     }, function (error) { setStatus('tools-status', explain(error)); });
   });
+
+  /** An entry may serve several types (a one-stop point is also health care): it is listed under the first. */
+  function primaryType(service) {
+    var types = Array.isArray(service.types) ? service.types : (service.type ? [service.type] : []);
+    for (var i = 0; i < SERVICE_TYPE_ORDER.length; i++) {
+      if (types.indexOf(SERVICE_TYPE_ORDER[i]) !== -1) { return SERVICE_TYPE_ORDER[i]; }
+    }
+    return types[0] || 'other';
+  }
 
   function renderServices() {
     var select = byId('ref-service');
@@ -733,7 +764,7 @@
     select.appendChild(blank);
     var groups = {};
     services.forEach(function (service) {
-      var type = service.type || 'other';
+      var type = primaryType(service);
       (groups[type] = groups[type] || []).push(service);
     });
     var types = SERVICE_TYPE_ORDER.filter(function (t) { return groups[t]; })
