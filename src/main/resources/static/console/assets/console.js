@@ -1045,6 +1045,10 @@
       var rose = summary.priority === 'CRITICAL' && summary.state === 'WAITING_FOR_HUMAN'
         && (!previous || previous.priority !== 'CRITICAL' || previous.state !== 'WAITING_FOR_HUMAN');
       if (rose) { raiseAlert(summary.id, 'CRITICAL', summary.lastIntent); }
+      if (!previous && summary.state === 'WAITING_FOR_HUMAN') {
+        byId('queue-news').textContent = 'Có người mới chờ nhân viên: ' + (CHANNEL[summary.channel] || summary.channel)
+          + ', ' + intentLabel(summary.lastIntent) + ', ưu tiên ' + (PRIORITY[summary.priority] || summary.priority) + '.';
+      }
     });
     source.addEventListener('message', function (event) {
       var data = parse(event);
