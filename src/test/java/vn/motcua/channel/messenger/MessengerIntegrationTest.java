@@ -33,6 +33,7 @@ import mockwebserver3.MockWebServer;
         "motcua.messenger.max-body-bytes=65536",
         "motcua.messenger.backoff-min=5ms",
         "motcua.messenger.backoff-max=20ms",
+        "motcua.handoff.messenger-human-agent=true",
         "motcua.secret=test-secret"})
 abstract class MessengerIntegrationTest {
 

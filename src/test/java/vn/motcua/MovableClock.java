@@ -1,0 +1,60 @@
+package vn.motcua;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The system clock moved forward by as much as a test asks: time still passes, and "30 hours later" takes no waiting.
+ * Import {@link Config} to make it the application's clock.
+ */
+public final class MovableClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public void advance(Duration by) {
+        offset.accumulateAndGet(by, Duration::plus);
+    }
+
+    /** Moves the clock so that it reads {@code at} now (forward or back). */
+    public void set(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
+
+    /** Replaces the application's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        @Bean
+        @Primary
+        public MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+}
