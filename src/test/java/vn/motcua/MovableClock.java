@@ -18,9 +18,18 @@ import org.springframework.context.annotation.Primary;
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> stopped = new AtomicReference<>();
+
+    /** A clock that stands still until moved, for tests that compare exact times. */
+    public static MovableClock stopped() {
+        MovableClock clock = new MovableClock();
+        clock.stopped.set(Instant.now());
+        return clock;
+    }
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
+        stopped.updateAndGet(at -> at == null ? null : at.plus(by));
     }
 
     /** Moves the clock so that it reads {@code at} now (forward or back). */
@@ -44,7 +53,8 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = stopped.get();
+        return at != null ? at : Instant.now().plus(offset.get());
     }
 
     /** Replaces the application's clock. */
