@@ -18,15 +18,20 @@ final class DialogueViews {
     private DialogueViews() {
     }
 
-    /** @param observed another app owns the platform's thread (Messenger standby): the bot only listens */
-    static DialogueView of(Conversation conversation, boolean observed) {
+    /**
+     * @param observed  another app owns the platform's thread (Messenger standby): the bot only listens
+     * @param duty      whether a caseworker is on duty, and whether the person was told today that nobody is
+     * @param returning the conversation was closed by a caseworker and the person writes again
+     */
+    static DialogueView of(Conversation conversation, boolean observed, DialogueView.Duty duty, boolean returning) {
         List<Turn> turns = conversation.turns();
         Set<String> heard = turns.stream().filter(t -> t.speaker() == Speaker.PERSON).map(Turn::intent)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
-        return new DialogueView(conversation.channel(), conversation.isNew(),
+        return new DialogueView(conversation.channel(), conversation.isNew() || returning,
                 conversation.state() == ConversationState.WAITING_FOR_HUMAN,
                 observed || conversation.state() == ConversationState.WITH_HUMAN,
-                conversation.misunderstandings(), conversation.place(), topic(turns), heard, conversation.offered());
+                conversation.misunderstandings(), conversation.place(), topic(turns), heard, conversation.offered(),
+                duty);
     }
 
     /** The intent of the bot's latest answer about a topic; system replies and clarifications do not count. */

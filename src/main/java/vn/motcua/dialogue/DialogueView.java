@@ -19,13 +19,33 @@ import vn.motcua.message.QuickReplyOption;
  * @param topic              the intent of the bot's latest answer about a topic (system replies do not count), or null
  * @param heard              the intents understood in the person's earlier messages
  * @param offered            the choices the bot offered last (call buttons aside): a typed title counts as a tap
+ * @param duty               whether a caseworker is on duty, which decides what an escalation may promise
  */
 public record DialogueView(Channel channel, boolean firstContact, boolean waitingForHuman, boolean someoneElseAnswers,
                            int misunderstandings, String place, String topic, Set<String> heard,
-                           List<QuickReplyOption> offered) {
+                           List<QuickReplyOption> offered, Duty duty) {
+
+    /** Whether anyone can answer soon: a quick answer is promised only when someone is on duty. */
+    public enum Duty {
+        /** Within the duty schedule, and a caseworker is signed in. */
+        ON_DUTY,
+        /** Nobody is on duty, and the person was not told so today. */
+        OFF_DUTY,
+        /** Nobody is on duty, and the person was already told so in the last 24 hours. */
+        OFF_DUTY_TOLD
+    }
 
     public DialogueView {
         heard = heard == null ? Set.of() : Set.copyOf(heard);
         offered = offered == null ? List.of() : List.copyOf(offered);
+        duty = duty == null ? Duty.ON_DUTY : duty;
+    }
+
+    /** A view with a caseworker on duty. */
+    public DialogueView(Channel channel, boolean firstContact, boolean waitingForHuman, boolean someoneElseAnswers,
+                        int misunderstandings, String place, String topic, Set<String> heard,
+                        List<QuickReplyOption> offered) {
+        this(channel, firstContact, waitingForHuman, someoneElseAnswers, misunderstandings, place, topic, heard, offered,
+                Duty.ON_DUTY);
     }
 }

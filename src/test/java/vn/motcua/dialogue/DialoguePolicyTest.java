@@ -40,6 +40,7 @@ class DialoguePolicyTest {
         private String topic;
         private final Set<String> heard = new HashSet<>();
         private List<QuickReplyOption> offered = List.of();
+        private DialogueView.Duty duty = DialogueView.Duty.ON_DUTY;
 
         static View fresh() {
             View view = new View();
@@ -65,6 +66,11 @@ class DialoguePolicyTest {
 
         View withCaseworker() {
             someoneElse = true;
+            return this;
+        }
+
+        View duty(DialogueView.Duty now) {
+            duty = now;
             return this;
         }
 
@@ -95,7 +101,7 @@ class DialoguePolicyTest {
 
         DialogueView build() {
             return new DialogueView(channel, firstContact, waiting, someoneElse, misunderstandings, place, topic, heard,
-                    offered);
+                    offered, duty);
         }
     }
 
@@ -137,9 +143,33 @@ class DialoguePolicyTest {
     }
 
     @Test
-    void selfHarmIsEscalatedCritical() {
+    void selfHarmIsEscalatedCriticalAndThePersonIsToldACaseworkerKnows() {
         assertThat(says(View.ongoing(), "self_harm").actions()).containsExactly(
-                reply(AnswerName.SELF_HARM), new Action.Escalate(Priority.CRITICAL, "self_harm"));
+                reply(AnswerName.SELF_HARM), new Action.Escalate(Priority.CRITICAL, "self_harm"),
+                reply(AnswerName.HUMAN_AGENT));
+    }
+
+    @Test
+    void aQuickAnswerIsPromisedOnlyWhenSomeoneIsOnDuty() {
+        assertThat(texts(says(View.ongoing(), "human_agent")))
+                .singleElement().asString().contains("sẽ trả lời bạn ngay", "{position}", "{wait}", "113");
+        Decision off = says(View.ongoing().duty(DialogueView.Duty.OFF_DUTY), "human_agent");
+        assertThat(off.actions()).containsExactly(new Action.Escalate(Priority.NORMAL, "human_agent"),
+                reply(AnswerName.HUMAN_AGENT_NOBODY_ON_DUTY), new Action.OffDutyTold());
+        assertThat(texts(off)).singleElement().asString()
+                .contains("không có nhân viên hỗ trợ nào đang trực", "hàng chờ", "113", "111").doesNotContain("ngay");
+        // Told once today: still queued, told its place, nothing promised, not told again.
+        Decision again = says(View.ongoing().duty(DialogueView.Duty.OFF_DUTY_TOLD), "shelter");
+        assertThat(again.actions()).contains(new Action.Escalate(Priority.HIGH, "shelter"),
+                reply(AnswerName.HUMAN_AGENT_QUEUED)).doesNotContain(new Action.OffDutyTold());
+        assertThat(texts(again)).noneMatch(t -> t.contains("trả lời bạn ngay") || t.contains("không có nhân viên"));
+    }
+
+    @Test
+    void aThirdMisunderstandingInARowPutsThePersonInTheQueueAtNormalPriority() {
+        Decision decision = typed(View.ongoing().misunderstood(2), "…", unsure("legal_rights", "legal_aid"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Escalate(Priority.NORMAL, DialoguePolicy.MISUNDERSTOOD), reply(AnswerName.HUMAN_AGENT));
     }
 
     @Test

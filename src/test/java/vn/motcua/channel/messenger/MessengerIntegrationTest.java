@@ -19,8 +19,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.springframework.context.annotation.Import;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.MockWebServer;
+import vn.motcua.MovableClock;
 
 /**
  * The whole service with Messenger switched on and the Graph API replaced by a MockWebServer. Every test class that
@@ -33,7 +36,10 @@ import mockwebserver3.MockWebServer;
         "motcua.messenger.max-body-bytes=65536",
         "motcua.messenger.backoff-min=5ms",
         "motcua.messenger.backoff-max=20ms",
+        "motcua.handoff.messenger-human-agent=true",
+        "motcua.console.users=lan:{noop}lan-password:CASEWORKER",
         "motcua.secret=test-secret"})
+@Import(MovableClock.Config.class)
 abstract class MessengerIntegrationTest {
 
     static final String APP_SECRET = "test-app-secret";
