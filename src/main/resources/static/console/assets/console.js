@@ -66,6 +66,10 @@
     COMPLETED: [],
     DECLINED: []
   };
+  var NOT_MINE = {
+    BOT: 'Trợ lý tự động đang trả lời. Nếu người này lại cần nhân viên, cuộc trò chuyện sẽ vào lại hàng chờ.',
+    CLOSED: 'Cuộc trò chuyện đã đóng.'
+  };
   var CANNOT_REACH = 'Người này chỉ nhận được tin nhắn khi họ viết lại.';
   var BASE_TITLE = document.title;
 
@@ -206,6 +210,8 @@
   var canned = [];
   var services = [];
   var openToken = 0;
+  var loadingId = null;      // the conversation being opened: its live messages wait in `early` until it has loaded
+  var early = [];
   var events = null;
 
   /* ---------- Queue ---------- */
@@ -344,12 +350,14 @@
   function open(id) {
     var token = ++openToken;
     selectedId = id;
+    loadingId = id;
+    early = [];
     delete unread[id];
     renderQueue();
     return Promise.all([api('GET', path(id)), api('GET', path(id) + '/messages')]).then(function (results) {
       if (token !== openToken) { return; }
       current = stamp(results[0]);
-      messages = results[1] || [];
+      messages = withEarly(results[1] || []);
       byId('conv-none').hidden = true;
       byId('conv-body').hidden = false;
       byId('tools').hidden = false;
@@ -360,6 +368,7 @@
       renderTools();
     }, function (error) {
       if (token !== openToken) { return; }
+      loadingId = null;
       setStatus('tools-status', '');
       byId('conv-none').hidden = false;
       byId('conv-body').hidden = true;
@@ -367,6 +376,32 @@
       current = null;
       byId('conv-none').querySelector('p').textContent = explain(error);
     });
+  }
+
+  /** The transcript as loaded, with what the event stream said meanwhile (it may be newer, or older). */
+  function withEarly(loaded) {
+    var list = loaded.slice();
+    early.forEach(function (message) { merge(list, message); });
+    early = [];
+    loadingId = null;
+    return list;
+  }
+
+  /**
+   * Puts a message in the list by id; returns the index it took, or -1 when the list already knew better. A
+   * delivery never goes back to pending: an older copy of the message may arrive after a newer one.
+   */
+  function merge(list, message) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].id === message.id) {
+        var settled = list[i].delivery === 'DELIVERED' || list[i].delivery === 'FAILED';
+        if (settled && message.delivery === 'PENDING') { return -1; }
+        list[i] = message;
+        return i;
+      }
+    }
+    list.push(message);
+    return list.length - 1;
   }
 
   function mine() {
@@ -377,12 +412,15 @@
     byId('conv-title').textContent = (CHANNEL[current.channel] || current.channel) + ' · ' + intentLabel(current.lastIntent);
     var meta = byId('conv-meta');
     clear(meta);
-    meta.appendChild(el('span', 'badge p-' + current.priority, 'Ưu tiên: ' + (PRIORITY[current.priority] || current.priority)));
-    meta.appendChild(el('span', 'badge state', STATE[current.state] || current.state));
-    if (current.overdue) { meta.appendChild(el('span', 'badge overdue', '⚠ Quá hạn')); }
-    if (current.assignee) {
-      meta.appendChild(el('span', null, me && current.assignee === me.name ? 'Bạn đang hỗ trợ' : 'Người hỗ trợ: ' + current.assignee));
+    if (current.priority) {
+      meta.appendChild(el('span', 'badge p-' + current.priority, 'Ưu tiên: ' + (PRIORITY[current.priority] || current.priority)));
     }
+    var state = STATE[current.state] || current.state;
+    if (current.state === 'WITH_HUMAN' && current.assignee) {
+      state = mine() ? 'Bạn đang hỗ trợ' : current.assignee + ' đang hỗ trợ';
+    }
+    meta.appendChild(el('span', 'badge state', state));
+    if (current.overdue) { meta.appendChild(el('span', 'badge overdue', '⚠ Quá hạn')); }
 
     // Someone else's conversation cannot be taken from them (the API answers 409): no button for it.
     var canClaim = current.state === 'WAITING_FOR_HUMAN' || (current.state === 'WITH_HUMAN' && !current.assignee);
@@ -433,9 +471,10 @@
     if (windowClosed) {
       hint.textContent = (current.replyWindow.note || CANNOT_REACH);
     } else if (!mine()) {
-      hint.textContent = current.state === 'WITH_HUMAN' && current.assignee
-        ? current.assignee + ' đang hỗ trợ cuộc trò chuyện này.'
-        : 'Nhận hỗ trợ cuộc trò chuyện này (Alt+C) để trả lời.';
+      hint.textContent = NOT_MINE[current.state] || 'Nhận hỗ trợ cuộc trò chuyện này (Alt+C) để trả lời.';
+      if (current.state === 'WITH_HUMAN' && current.assignee) {
+        hint.textContent = current.assignee + ' đang hỗ trợ cuộc trò chuyện này.';
+      }
     } else {
       clear(hint);
       hint.appendChild(el('kbd', null, 'Enter'));
@@ -490,18 +529,22 @@
 
   function upsertMessage(message) {
     var nearEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
-    for (var i = 0; i < messages.length; i++) {
-      if (messages[i].id === message.id) {
-        messages[i] = message;
-        var old = transcript.querySelector('[data-id="' + cssEscape(message.id) + '"]');
-        if (old) { transcript.replaceChild(messageItem(message), old); }
-        return;
-      }
+    var known = messages.length;
+    var index = merge(messages, message);
+    if (index === -1) { return; }
+    if (index < known) {
+      var old = transcript.querySelector('[data-id="' + cssEscape(message.id) + '"]');
+      if (old) { transcript.replaceChild(messageItem(message), old); }
+      return;
     }
-    if (messages.length === 0) { clear(transcript); }
-    messages.push(message);
+    if (known === 0) { clear(transcript); }
     transcript.appendChild(messageItem(message));
     if (nearEnd || message.from === 'CASEWORKER') { transcript.scrollTop = transcript.scrollHeight; }
+  }
+
+  function addMessageIfNew(message) {
+    var known = messages.some(function (m) { return m.id === message.id; });
+    if (!known) { upsertMessage(message); }
   }
 
   function applySummary(summary) {
@@ -554,7 +597,8 @@
       replyBox.value = '';
       setStatus('reply-status', '');
       if (current && current.id === id && accepted && accepted.id) {
-        upsertMessage({
+        // The live event for this message may have come first, with a newer delivery status: keep that one.
+        addMessageIfNew({
           id: accepted.id, from: 'CASEWORKER', text: text, at: new Date().toISOString(), intent: null,
           delivery: accepted.delivery || 'PENDING', failure: null, author: me ? me.name : null
         });
@@ -581,16 +625,24 @@
   function refreshCurrent() {
     if (!current) { return Promise.resolve(); }
     var id = current.id;
+    loadingId = id;
+    early = [];
     return Promise.all([api('GET', path(id)), api('GET', path(id) + '/messages')]).then(function (results) {
       if (!current || current.id !== id) { return; }
       current = stamp(results[0]);
-      messages = results[1] || [];
+      messages = withEarly(results[1] || []);
       upsert(results[0]);
       renderQueue();
       renderConversation();
       renderTranscript();
       renderTools();
-    }, function () { /* the next event or action tries again */ });
+    }, function () {
+      // The next event or action tries again; what came meanwhile is shown now.
+      var waiting = early;
+      early = [];
+      loadingId = null;
+      if (current && current.id === id) { waiting.forEach(upsertMessage); }
+    });
   }
 
   var closeDialog = byId('close-dialog');
@@ -1053,7 +1105,9 @@
     source.addEventListener('message', function (event) {
       var data = parse(event);
       if (!data || !data.conversationId || !data.message) { return; }
-      if (current && data.conversationId === current.id) {
+      if (loadingId && data.conversationId === loadingId) {
+        early.push(data.message);
+      } else if (current && data.conversationId === current.id) {
         upsertMessage(data.message);
       } else if (data.message.from === 'PERSON') {
         unread[data.conversationId] = true;

@@ -48,7 +48,7 @@ abstract class MessengerIntegrationTest {
     static final String SEND_PATH = "/v25.0/me/messages";
 
     static final GraphApiStub GRAPH = new GraphApiStub();
-    private static final MockWebServer SERVER = startServer();
+    private static final MockWebServer SERVER = GRAPH.serve();
 
     @LocalServerPort
     int port;
@@ -104,16 +104,5 @@ abstract class MessengerIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static MockWebServer startServer() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(GRAPH);
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
     }
 }
