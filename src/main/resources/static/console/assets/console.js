@@ -40,6 +40,7 @@ var messages = [];
 var cannedList = [];
 var services = [];
 var openToken = 0;
+var opening = Promise.resolve();
 var loadingId = null;      // the conversation being opened: its live messages wait in `early` until it has loaded
 var early = [];
 var events = null;
@@ -53,7 +54,10 @@ function waitingNow(summary) {
   return base + (Date.now() - summary.receivedAt) / 1000;
 }
 
+/** Who still needs a person comes first: waiting before held, then the most urgent, then the longest waiting. */
 function compare(a, b) {
+  var held = (a.state === 'WITH_HUMAN' ? 1 : 0) - (b.state === 'WITH_HUMAN' ? 1 : 0);
+  if (held !== 0) { return held; }
   var byPriority = (PRIORITY_RANK[b.priority] || 0) - (PRIORITY_RANK[a.priority] || 0);
   if (byPriority !== 0) { return byPriority; }
   if (!!a.overdue !== !!b.overdue) { return a.overdue ? -1 : 1; }
@@ -84,15 +88,23 @@ function upsert(summary) {
 function renderQueue() {
   var focusedId = document.activeElement && document.activeElement.dataset
     ? document.activeElement.dataset.id : null;
-  clear(queueList);
+  var waiting = byId('queue-waiting');
+  var held = byId('queue-held');
+  clear(waiting);
+  clear(held);
+  var counts = { waiting: 0, held: 0 };
   queue.forEach(function (summary) {
     if (!firstShown[summary.id]) { firstShown[summary.id] = Date.now(); }
     var item = el('li');
     item.appendChild(row(summary));
-    queueList.appendChild(item);
+    var isHeld = summary.state === 'WITH_HUMAN';
+    (isHeld ? held : waiting).appendChild(item);
+    counts[isHeld ? 'held' : 'waiting'] += 1;
   });
-  byId('queue-empty').hidden = queue.length > 0;
-  byId('queue-count').textContent = queue.length ? '(' + queue.length + ')' : '';
+  byId('queue-empty').hidden = counts.waiting > 0;
+  byId('waiting-count').textContent = '(' + counts.waiting + ')';
+  byId('held-title').hidden = counts.held === 0;
+  byId('held-count').textContent = '(' + counts.held + ')';
   if (focusedId) {
     var again = queueList.querySelector('[data-id="' + cssEscape(focusedId) + '"]');
     if (again) { again.focus(); }
@@ -180,7 +192,12 @@ function open(id) {
   early = [];
   delete unread[id];
   renderQueue();
-  return Promise.all([api('GET', path(id)), api('GET', path(id) + '/messages')]).then(function (results) {
+  // Until the new conversation has loaded, nothing typed or claimed may land on the one shown before.
+  byId('conversation').setAttribute('aria-busy', 'true');
+  replyBox.disabled = true;
+  sendButton.disabled = true;
+  claimButton.disabled = true;
+  opening = Promise.all([api('GET', path(id)), api('GET', path(id) + '/messages')]).then(function (results) {
     if (token !== openToken) { return; }
     current = stamp(results[0]);
     messages = withEarly(results[1] || []);
@@ -201,7 +218,10 @@ function open(id) {
     byId('tools').hidden = true;
     current = null;
     byId('conv-none').querySelector('p').textContent = explain(error);
+  }).then(function () {
+    if (token === openToken) { byId('conversation').removeAttribute('aria-busy'); }
   });
+  return opening;
 }
 
 /** The transcript as loaded, with what the event stream said meanwhile (it may be newer, or older). */
@@ -235,6 +255,7 @@ function mine() {
 }
 
 function renderConversation() {
+  byId('conv-body').dataset.id = current.id;
   byId('conv-title').textContent = (CHANNEL[current.channel] || current.channel) + ' · ' + intentLabel(current.lastIntent);
   var meta = byId('conv-meta');
   clear(meta);
@@ -324,7 +345,7 @@ function renderTranscript() {
     transcript.appendChild(el('li', 'transcript-note', 'Chưa có tin nhắn nào.'));
   }
   messages.forEach(function (message) { transcript.appendChild(messageItem(message)); });
-  transcript.scrollTop = transcript.scrollHeight;
+  toEnd();
 }
 
 function messageItem(message) {
@@ -353,8 +374,30 @@ function messageItem(message) {
   return item;
 }
 
+/*
+ * The transcript follows new messages while the caseworker is at its end, and stays put while they read further up.
+ * It also stays at its end when the pane shrinks (an alert banner above pushes it down).
+ */
+var atEnd = true;
+var autoTop = -1;
+
+function toEnd() {
+  transcript.scrollTop = transcript.scrollHeight;
+  autoTop = transcript.scrollTop;
+  atEnd = true;
+}
+
+transcript.addEventListener('scroll', function () {
+  // Only the caseworker's own scrolling says where they are reading, not the one toEnd() just did.
+  if (transcript.scrollTop === autoTop) { return; }
+  atEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+});
+
+if (window.ResizeObserver) {
+  new ResizeObserver(function () { if (atEnd) { toEnd(); } }).observe(transcript);
+}
+
 function upsertMessage(message) {
-  var nearEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
   var known = messages.length;
   var index = merge(messages, message);
   if (index === -1) { return; }
@@ -365,7 +408,7 @@ function upsertMessage(message) {
   }
   if (known === 0) { clear(transcript); }
   transcript.appendChild(messageItem(message));
-  if (nearEnd || message.from === 'CASEWORKER') { transcript.scrollTop = transcript.scrollHeight; }
+  if (atEnd || message.from === 'CASEWORKER') { toEnd(); }
 }
 
 function addMessageIfNew(message) {
@@ -394,8 +437,13 @@ function applySummary(summary) {
 
 /* ---------- Claim, reply, release, close ---------- */
 
+/** Claims the conversation on screen, once it has loaded (Alt+C may come right after Alt+J). */
 function claim() {
-  if (!current) { return; }
+  opening.then(claimNow);
+}
+
+function claimNow() {
+  if (!current || current.id !== selectedId) { return; }
   if (mine()) { replyBox.focus(); return; }
   claimButton.disabled = true;
   api('POST', path(current.id) + '/claim').then(function (summary) {

@@ -160,6 +160,14 @@ class ConsoleBrowserTest {
         assertThat(sent.body().path("messaging_type").asString()).isEqualTo("RESPONSE");
         assertThat(sent.body().has("tag")).isFalse();
 
+        // The person writes again, in danger: it shows in the open conversation at once, and the alarm sounds.
+        webhook.post(MessengerWebhookClient.delivery(textNow(psid, CRY_FOR_HELP))).expectStatus().isOk();
+        onConsole.until(driver -> texts(driver, "#transcript .msg-PERSON .msg-text").contains(CRY_FOR_HELP));
+        WebElement alarm = onConsole.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#alerts .alert[data-id='" + messenger + "']")));
+        assertThat(alarm.getText()).startsWith("KHẨN CẤP: Tin nhắn có dấu hiệu nguy hiểm (Messenger)");
+        alarm.findElement(By.xpath(".//button[normalize-space()='Đã thấy']")).click();
+
         // A note only caseworkers see, and a referral moved one step on.
         altKey("n");
         WebElement note = console.switchTo().activeElement();
@@ -178,7 +186,7 @@ class ConsoleBrowserTest {
                 "Người này đã đồng ý"));
         screenshot("console-conversation");
 
-        // Someone in danger writes on Messenger: loud (a banner read out at once, the title flashing), and first.
+        // Someone new in danger writes on Messenger: loud (a banner read out at once, the title flashing), and first.
         String inDanger = "psid-" + UUID.randomUUID();
         long crisisAt = System.currentTimeMillis();
         webhook.post(MessengerWebhookClient.delivery(textNow(inDanger, CRY_FOR_HELP))).expectStatus().isOk();
@@ -208,6 +216,7 @@ class ConsoleBrowserTest {
     private void signIn() {
         console.get(baseUrl() + "/console");
         onConsole.until(ExpectedConditions.urlContains("/console/login"));
+        screenshot("console-login");
         console.findElement(By.id("username")).sendKeys(USER);
         console.findElement(By.id("password")).sendKeys(PASSWORD);
         console.findElement(By.id("sign-in")).click();
@@ -217,7 +226,7 @@ class ConsoleBrowserTest {
 
     /** Waits for the queue row of the one conversation on this channel, and returns its id. */
     private String awaitRow(String channel) {
-        By row = By.xpath("//ol[@id='queue']//button[.//span[contains(@class,'channel') and normalize-space()='"
+        By row = By.xpath("//*[@id='queue']//button[.//span[contains(@class,'channel') and normalize-space()='"
                 + channel + "']]");
         return onConsole.until(ExpectedConditions.presenceOfElementLocated(row)).getDomAttribute("data-id");
     }
@@ -231,16 +240,19 @@ class ConsoleBrowserTest {
         return By.cssSelector("#queue .row[data-id='" + conversationId + "']");
     }
 
-    /** Alt+J through the queue until this conversation is the open one. */
+    /** Alt+J (down the queue) or Alt+K (up) until this conversation is the open one. */
     private void selectWithKeyboard(String conversationId) {
-        int rows = console.findElements(By.cssSelector("#queue .row")).size();
-        for (int i = 0; i <= rows && !isOpen(conversationId); i++) {
+        List<String> order = console.findElements(By.cssSelector("#queue .row")).stream()
+                .map(row -> row.getDomAttribute("data-id")).toList();
+        int target = order.indexOf(conversationId);
+        assertThat(target).as("the conversation is in the queue").isNotNegative();
+        while (!isOpen(conversationId)) {
             String before = openId();
-            altKey("j");
-            onConsole.until(driver -> !java.util.Objects.equals(openId(), before) || isLastRowOpen());
+            altKey(before == null || order.indexOf(before) < target ? "j" : "k");
+            onConsole.until(driver -> !java.util.Objects.equals(openId(), before));
         }
-        onConsole.until(driver -> isOpen(conversationId));
-        onConsole.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript .msg")));
+        onConsole.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#conversation:not([aria-busy]) #conv-body[data-id='" + conversationId + "'] #transcript .msg")));
     }
 
     private boolean isOpen(String conversationId) {
@@ -250,11 +262,6 @@ class ConsoleBrowserTest {
     private String openId() {
         List<WebElement> current = console.findElements(By.cssSelector("#queue .row[aria-current='true']"));
         return current.isEmpty() ? null : current.get(0).getDomAttribute("data-id");
-    }
-
-    private boolean isLastRowOpen() {
-        List<WebElement> rows = console.findElements(By.cssSelector("#queue .row"));
-        return !rows.isEmpty() && "true".equals(rows.get(rows.size() - 1).getDomAttribute("aria-current"));
     }
 
     private void altKey(String key) {
