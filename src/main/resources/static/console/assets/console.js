@@ -282,6 +282,8 @@ function renderWindow() {
   var w = current.replyWindow || {};
   var channel = CHANNEL[current.channel] || current.channel;
   line.className = 'window';
+  // The reply window matters only while a caseworker may answer.
+  line.hidden = current.state !== 'WAITING_FOR_HUMAN' && current.state !== 'WITH_HUMAN';
   if (w.open === false) {
     line.className = 'window closed';
     line.textContent = 'Không gửi được tin trả lời lúc này. ' + (w.note || CANNOT_REACH);

@@ -208,6 +208,16 @@ class ConsoleBrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> GRAPH.messagesTo(psid).size() > sentBefore);
         assertThat(console.findElements(rowLocator(webChat))).hasSize(1);
 
+        // The web chat is closed with its outcome.
+        selectWithKeyboard(webChat);
+        console.findElement(By.id("close-open")).click();
+        new Select(onConsole.until(ExpectedConditions.elementToBeClickable(By.id("close-outcome"))))
+                .selectByVisibleText("Đã tư vấn, không cần hỗ trợ thêm");
+        screenshot("console-close-dialog");
+        console.findElement(By.id("close-confirm")).click();
+        onConsole.until(driver -> driver.findElements(rowLocator(webChat)).isEmpty());
+        assertThat(console.findElement(By.id("conv-meta")).getText()).contains("Đã đóng");
+
         System.out.printf("Escalation to the caseworker's screen: web chat %d ms, Messenger %d ms, Messenger crisis %d ms%n",
                 webChatToScreen, messengerToScreen, crisisToScreen);
         assertThat(List.of(webChatToScreen, messengerToScreen, crisisToScreen)).allMatch(ms -> ms >= 0 && ms < 5000);
