@@ -56,6 +56,9 @@ class ConsoleSecurityTest {
     tools.jackson.databind.ObjectMapper json;
 
     @Autowired
+    org.springframework.web.server.session.WebSessionManager sessions;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -185,6 +188,12 @@ class ConsoleSecurityTest {
         clock.advance(Duration.ofHours(12).plusMinutes(1));
         http.get().uri("/api/me").cookie(second.getName(), second.getValue()).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aSessionEndsAfterThirtyMinutesWithoutARequest() {
+        var store = ((org.springframework.web.server.session.DefaultWebSessionManager) sessions).getSessionStore();
+        assertThat(store.createWebSession().block().getMaxIdleTime()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
