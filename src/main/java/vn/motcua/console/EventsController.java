@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSession;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,9 +41,11 @@ class EventsController {
     private final CaseworkerPresence presence;
     private final Clock clock;
     private final Duration heartbeat;
+    private final Duration maxAge;
 
     EventsController(HandoffEvents events, CaseworkerDesk desk, CaseworkerPresence presence, Clock clock,
-                     @Value("${motcua.console.heartbeat:PT15S}") Duration heartbeat) {
+                     @Value("${motcua.console.heartbeat:PT15S}") Duration heartbeat, ConsoleProperties properties) {
+        this.maxAge = properties.sessionMaxAge();
         this.events = events;
         this.desk = desk;
         this.presence = presence;
@@ -50,15 +53,27 @@ class EventsController {
         this.heartbeat = heartbeat;
     }
 
+    /**
+     * The stream of a signed-in console ends with its session: signed out, idle too long, or past its longest age
+     * (the page then reconnects and is sent to sign in). An API client signed in with Basic has no session.
+     */
     @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> events(Principal who) {
+    Flux<ServerSentEvent<Object>> events(Principal who, WebSession session) {
         String name = who.getName();
         Flux<ServerSentEvent<Object>> live = events.listen().onBackpressureBuffer(1024).concatMap(this::toEvent);
         Flux<ServerSentEvent<Object>> beats = Flux.interval(heartbeat)
                 .concatMap(tick -> presence.seen(name, clock.instant())
                         .thenReturn(ServerSentEvent.<Object>builder().comment("keep-alive").build()));
+        boolean hasSession = session.isStarted();
+        Flux<Long> sessionEnded = Flux.interval(heartbeat).filter(tick -> hasSession && ended(session));
         return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment("connected").build()),
-                Flux.merge(live, beats));
+                Flux.merge(live, beats)).takeUntilOther(sessionEnded);
+    }
+
+    private boolean ended(WebSession session) {
+        java.time.Instant signedIn = session.getAttribute(SecurityConfiguration.SIGNED_IN_AT);
+        return session.isExpired() || session.getAttributes().isEmpty()
+                || signedIn != null && !signedIn.plus(maxAge).isAfter(clock.instant());
     }
 
     private Mono<ServerSentEvent<Object>> toEvent(HandoffEvent event) {

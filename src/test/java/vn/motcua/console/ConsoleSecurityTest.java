@@ -38,7 +38,8 @@ import vn.motcua.MovableClock;
         "motcua.console.max-failures-per-address=1000",
         "motcua.console.lock-base=PT1M",
         "motcua.console.lock-max=PT4M",
-        "management.server.port=0"})
+        "management.server.port=0",
+        "motcua.console.heartbeat=PT0.2S"})
 @Import(MovableClock.Config.class)
 class ConsoleSecurityTest {
 
@@ -50,6 +51,12 @@ class ConsoleSecurityTest {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    tools.jackson.databind.ObjectMapper json;
+
+    @Autowired
+    org.springframework.web.server.session.WebSessionManager sessions;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -142,6 +149,8 @@ class ConsoleSecurityTest {
         ops.get().uri("/api/conversations").exchange().expectStatus().isForbidden();
         ops.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "chào"))
                 .exchange().expectStatus().isOk();
+        ops.post().uri("/api/content/reload").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.applied").isEqualTo(true);
         ApiClient.anonymous(managementPort).get().uri("/actuator/metrics")
                 .headers(h -> h.setBasicAuth("ops", "ops-password")).exchange().expectStatus().isOk();
         ops.get().uri("/api/me").exchange().expectStatus().isOk()
@@ -182,6 +191,12 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aSessionEndsAfterThirtyMinutesWithoutARequest() {
+        var store = ((org.springframework.web.server.session.DefaultWebSessionManager) sessions).getSessionStore();
+        assertThat(store.createWebSession().block().getMaxIdleTime()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
     void aWrongPasswordSendsTheFormBackAndSigningOutEndsTheSession() {
         String token = csrfFromLoginPage();
         http.post().uri("/console/login").cookie("XSRF-TOKEN", token)
@@ -192,9 +207,14 @@ class ConsoleSecurityTest {
         ResponseCookie session = signIn("lan", "lan-password", null);
         String after = csrf(http.get().uri("/api/me").cookie(session.getName(), session.getValue()).exchange()
                 .expectStatus().isOk().expectBody().returnResult());
-        http.post().uri("/console/logout").cookie(session.getName(), session.getValue())
-                .cookie("XSRF-TOKEN", after).header("X-XSRF-TOKEN", after)
-                .exchange().expectStatus().isFound().expectHeader().location("/console/login?logout");
+        WebTestClient withSession = http.mutate().defaultCookie(session.getName(), session.getValue()).build();
+        try (LiveStream events = LiveStream.open(withSession, "/api/events", json, true)) {
+            http.post().uri("/console/logout").cookie(session.getName(), session.getValue())
+                    .cookie("XSRF-TOKEN", after).header("X-XSRF-TOKEN", after)
+                    .exchange().expectStatus().isFound().expectHeader().location("/console/login?logout");
+            // The console's live stream ends with the session.
+            events.awaitEnd();
+        }
         http.get().uri("/api/me").cookie(session.getName(), session.getValue()).exchange()
                 .expectStatus().isUnauthorized();
     }

@@ -26,6 +26,7 @@ final class LiveStream implements AutoCloseable {
     };
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private final Disposable subscription;
 
     private LiveStream(WebTestClient http, String uri, ObjectMapper json) {
@@ -33,8 +34,9 @@ final class LiveStream implements AutoCloseable {
                 .get().uri(uri).accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange().expectStatus().isOk()
                 .returnResult(SSE).getResponseBody()
+                .doFinally(signal -> ended.set(true))
                 .subscribe(e -> events.add(new Event(e.event(), e.data() == null ? null : json.readTree(e.data()),
-                        e.comment())));
+                        e.comment())), error -> ended.set(true));
     }
 
     /** Opens the stream and waits until the server says it is listening (its first comment, or first event). */
@@ -55,6 +57,11 @@ final class LiveStream implements AutoCloseable {
     Event awaitAfter(int skip, Predicate<Event> wanted) {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                 .until(() -> events.stream().skip(skip).filter(wanted).findFirst().orElse(null), e -> e != null);
+    }
+
+    /** Waits until the server ends the stream. */
+    void awaitEnd() {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilTrue(ended);
     }
 
     List<Event> all() {
