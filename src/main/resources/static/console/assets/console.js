@@ -7,7 +7,7 @@
  */
 import {
   PRIORITY, PRIORITY_RANK, CHANNEL, STATE, SPEAKER, DELIVERY, SERVICE_TYPE, SERVICE_TYPE_ORDER, REFERRAL,
-  REFERRAL_NEXT, NOT_MINE, CANNOT_REACH, intentLabel
+  REFERRAL_NEXT, NOT_MINE, CANNOT_REACH, HOLDER, intentLabel
 } from './words.js';
 import { byId, el, clear, timeOf, when, duration, remaining, cssEscape } from './format.js';
 import { api, ApiError, explain, onSignedOut, path, cookie } from './api.js';
@@ -119,7 +119,9 @@ function row(summary) {
   if (summary.id === selectedId) { button.setAttribute('aria-current', 'true'); }
 
   var first = el('span', 'row-line');
-  first.appendChild(el('span', 'badge p-' + summary.priority, PRIORITY[summary.priority] || summary.priority));
+  if (summary.priority) {
+    first.appendChild(el('span', 'badge p-' + summary.priority, PRIORITY[summary.priority] || summary.priority));
+  }
   first.appendChild(el('span', 'badge channel', CHANNEL[summary.channel] || summary.channel));
   if (summary.overdue) { first.appendChild(el('span', 'badge overdue', '⚠ Quá hạn')); }
   if (unread[summary.id]) { first.appendChild(el('span', 'unread', '● tin mới')); }
@@ -128,21 +130,22 @@ function row(summary) {
   button.appendChild(el('span', 'row-line intent', intentLabel(summary.lastIntent)));
 
   var third = el('span', 'row-line');
-  if (summary.state === 'WAITING_FOR_HUMAN') {
-    var wait = el('span', 'wait', 'Chờ ' + duration(waitingNow(summary)));
+  var waitWords = waitLabel(summary);
+  if (waitWords) {
+    var wait = el('span', 'wait', waitWords);
     wait.dataset.wait = summary.id;
     third.appendChild(wait);
   }
   var mine = me && summary.assignee === me.name;
-  var who = summary.assignee ? (mine ? 'Bạn đang hỗ trợ' : summary.assignee + ' đang hỗ trợ') : 'Chưa ai nhận';
+  var who = summary.assignee ? (mine ? 'Bạn đang hỗ trợ' : holder(summary.assignee) + ' đang hỗ trợ') : 'Chưa ai nhận';
   third.appendChild(el('span', 'who' + (mine ? ' mine' : ''), who));
   button.appendChild(third);
 
   button.setAttribute('aria-label', [
-    'Ưu tiên ' + (PRIORITY[summary.priority] || summary.priority),
+    summary.priority ? 'Ưu tiên ' + (PRIORITY[summary.priority] || summary.priority) : null,
     CHANNEL[summary.channel] || summary.channel,
     summary.overdue ? 'quá hạn' : null,
-    summary.state === 'WAITING_FOR_HUMAN' ? 'đã chờ ' + duration(waitingNow(summary)) : null,
+    waitWords,
     intentLabel(summary.lastIntent),
     who,
     unread[summary.id] ? 'có tin mới' : null
@@ -151,10 +154,31 @@ function row(summary) {
   return button;
 }
 
+/**
+ * How long the person has waited: for a person, while waiting; for an answer, while held and their last message is
+ * unanswered (docs/api.md waitingSeconds); nothing otherwise.
+ */
+function waitLabel(summary) {
+  if (summary.state === 'WAITING_FOR_HUMAN') { return 'Chờ ' + duration(waitingNow(summary)); }
+  if (summary.state === 'WITH_HUMAN' && summary.waitingSeconds > 0) {
+    return 'Chờ trả lời ' + duration(waitingNow(summary));
+  }
+  return null;
+}
+
+/** A sign-in name, or the platform inbox someone answered from. */
+function holder(assignee) {
+  return HOLDER[assignee] || assignee;
+}
+
+function heldByPlatform() {
+  return current && current.state === 'WITH_HUMAN' && !!HOLDER[current.assignee];
+}
+
 function tick() {
   queue.forEach(function (summary) {
     var span = queueList.querySelector('[data-wait="' + cssEscape(summary.id) + '"]');
-    if (span) { span.textContent = 'Chờ ' + duration(waitingNow(summary)); }
+    if (span) { span.textContent = waitLabel(summary); }
   });
   if (current) { renderWindow(); }
 }
@@ -264,13 +288,15 @@ function renderConversation() {
   }
   var state = STATE[current.state] || current.state;
   if (current.state === 'WITH_HUMAN' && current.assignee) {
-    state = mine() ? 'Bạn đang hỗ trợ' : current.assignee + ' đang hỗ trợ';
+    state = mine() ? 'Bạn đang hỗ trợ' : holder(current.assignee) + ' đang hỗ trợ';
   }
   meta.appendChild(el('span', 'badge state', state));
   if (current.overdue) { meta.appendChild(el('span', 'badge overdue', '⚠ Quá hạn')); }
 
   // Someone else's conversation cannot be taken from them (the API answers 409): no button for it.
-  var canClaim = current.state === 'WAITING_FOR_HUMAN' || (current.state === 'WITH_HUMAN' && !current.assignee);
+  // Someone else's conversation cannot be taken from them (409); one answered from a platform's own inbox can.
+  var canClaim = current.state === 'WAITING_FOR_HUMAN' || heldByPlatform()
+    || (current.state === 'WITH_HUMAN' && !current.assignee);
   claimButton.hidden = !canClaim;
   claimButton.disabled = !canClaim;
   renderWindow();
@@ -322,7 +348,8 @@ function renderReplyBox() {
   } else if (!mine()) {
     hint.textContent = NOT_MINE[current.state] || 'Nhận hỗ trợ cuộc trò chuyện này (Alt+C) để trả lời.';
     if (current.state === 'WITH_HUMAN' && current.assignee) {
-      hint.textContent = current.assignee + ' đang hỗ trợ cuộc trò chuyện này.';
+      hint.textContent = holder(current.assignee) + ' đang hỗ trợ cuộc trò chuyện này.'
+        + (heldByPlatform() ? ' Nhận hỗ trợ (Alt+C) để trả lời từ đây.' : '');
     }
   } else {
     clear(hint);
@@ -336,8 +363,10 @@ function renderReplyBox() {
     hint.appendChild(document.createTextNode(' câu trả lời mẫu'));
   }
   var tools = byId('tools');
-  byId('release').disabled = !mine();
-  byId('close-open').disabled = !(current.state === 'WITH_HUMAN' || current.state === 'WAITING_FOR_HUMAN');
+  // Only the holder gives a conversation back or closes it (anyone, when a platform's inbox holds it).
+  var ends = mine() || heldByPlatform();
+  byId('release').disabled = !ends;
+  byId('close-open').disabled = !ends;
   tools.dataset.state = current.state;
 }
 
@@ -356,8 +385,13 @@ function messageItem(message) {
   var head = el('p', 'msg-head');
   var speaker = SPEAKER[message.from] || message.from;
   if (message.from === 'CASEWORKER') {
-    speaker = message.author ? (me && message.author === me.name ? 'Bạn (' + message.author + ')' : 'Nhân viên ' + message.author)
-      : 'Nhân viên (từ hộp thư của nền tảng)';
+    if (!message.author) {
+      speaker = 'Nhân viên';
+    } else if (HOLDER[message.author]) {
+      speaker = 'Nhân viên, từ ' + HOLDER[message.author];
+    } else {
+      speaker = me && message.author === me.name ? 'Bạn (' + message.author + ')' : 'Nhân viên ' + message.author;
+    }
   }
   head.appendChild(el('span', 'speaker', speaker));
   head.appendChild(el('span', 'at', timeOf(message.at)));
@@ -365,7 +399,9 @@ function messageItem(message) {
     head.appendChild(el('span', 'intent-tag', '· ' + intentLabel(message.intent)));
   }
   item.appendChild(head);
-  item.appendChild(el('p', 'msg-text', message.text));
+  item.appendChild(message.text === null || message.text === undefined
+    ? el('p', 'msg-text no-text', '(hình ảnh, nhãn dán hoặc tệp: không hiện ở đây)')
+    : el('p', 'msg-text', message.text));
   if (message.delivery) {
     var text = DELIVERY[message.delivery] || message.delivery;
     if (message.delivery === 'FAILED') {

@@ -43,10 +43,10 @@ export var DELIVERY = { PENDING: 'Đang gửi…', DELIVERED: 'Đã gửi tới 
 export var SERVICE_TYPE = {
   one_stop: 'Mô hình một cửa', police: 'Công an', legal_aid: 'Trợ giúp pháp lý', health: 'Y tế',
   psychosocial: 'Hỗ trợ tâm lý – xã hội', social_service: 'Công tác xã hội', shelter: 'Nhà tạm lánh',
-  hotline: 'Đường dây nóng', other: 'Khác'
+  hotline: 'Đường dây nóng', child_protection: 'Bảo vệ trẻ em', other: 'Khác'
 };
-export var SERVICE_TYPE_ORDER = ['one_stop', 'police', 'legal_aid', 'health', 'psychosocial', 'social_service', 'shelter',
-  'hotline'];
+export var SERVICE_TYPE_ORDER = ['one_stop', 'police', 'child_protection', 'legal_aid', 'health', 'psychosocial',
+  'social_service', 'shelter', 'hotline'];
 export var REFERRAL = {
   PROPOSED: 'Đã đề xuất', AGREED: 'Người này đã đồng ý', MADE: 'Đã giới thiệu',
   COMPLETED: 'Hoàn tất', DECLINED: 'Không tiếp tục'
@@ -62,6 +62,8 @@ export var NOT_MINE = {
   BOT: 'Trợ lý tự động đang trả lời. Nếu người này lại cần nhân viên, cuộc trò chuyện sẽ vào lại hàng chờ.',
   CLOSED: 'Cuộc trò chuyện đã đóng.'
 };
+/** Who holds a conversation answered from a platform's own inbox (docs/api.md assignee). */
+export var HOLDER = { 'messenger-inbox': 'Hộp thư Trang Facebook', 'zalo-oa': 'Zalo OA' };
 export var CANNOT_REACH = 'Người này chỉ nhận được tin nhắn khi họ viết lại.';
 
 /** An intent id (docs/api.md lastIntent, a message's intent, an alert's reason) as a caseworker reads it. */
