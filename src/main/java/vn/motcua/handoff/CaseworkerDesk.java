@@ -139,9 +139,15 @@ public class CaseworkerDesk {
                         .thenReturn(c.turns().stream().map(this::line).toList()));
     }
 
-    /** One message of the transcript, for a live update; empty when it is gone. */
+    /**
+     * One message of the transcript, for a live update; empty when it is gone, and for a conversation the bot alone
+     * has handled (never escalated nor taken over): the consoles are not sent every conversation the bot has.
+     */
     public Mono<TranscriptLine> line(String conversationId, String turnId) {
-        return conversations.find(conversationId).flatMap(c -> Mono.justOrEmpty(c.turn(turnId))).map(this::line);
+        return conversations.find(conversationId)
+                .filterWhen(c -> c.state() != ConversationState.BOT ? Mono.just(true)
+                        : index.find(c.id()).hasElement())
+                .flatMap(c -> Mono.justOrEmpty(c.turn(turnId))).map(this::line);
     }
 
     public Mono<List<AuditEntry>> audit(String conversationId) {

@@ -243,4 +243,14 @@ class CaseworkerDeskTest {
         assertThat(on.stored("c").state()).isEqualTo(ConversationState.WAITING_FOR_HUMAN);
         assertThat(on.sent).isEmpty();
     }
+
+    @Test
+    void theConsolesAreNotSentTheMessagesOfConversationsTheBotAloneHandles() {
+        var c = on.personWrote("bot-only", Channel.WEBCHAT);
+        String turn = c.turns().get(0).messageId();
+        assertThat(on.desk.line("bot-only", turn).blockOptional()).isEmpty();
+
+        on.stored.put("bot-only", on.escalations.escalate(c, Priority.NORMAL, "human_agent").block().conversation());
+        assertThat(on.desk.line("bot-only", turn).block().text()).isEqualTo("xin chào");
+    }
 }
