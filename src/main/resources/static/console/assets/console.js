@@ -405,7 +405,8 @@ function messageItem(message) {
   if (message.delivery) {
     var text = DELIVERY[message.delivery] || message.delivery;
     if (message.delivery === 'FAILED') {
-      text += ': ' + (message.failure || 'không rõ lý do');
+      // The service gives the platform's reason in a few English words: shown as such, marked as technical.
+      text += message.failure ? '. Lý do nền tảng báo (tiếng Anh): ' + message.failure : ' (không rõ lý do)';
     }
     item.appendChild(el('p', 'delivery ' + message.delivery, text));
   }
