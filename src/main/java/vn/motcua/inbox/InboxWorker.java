@@ -1,5 +1,8 @@
 package vn.motcua.inbox;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +31,10 @@ class InboxWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final FairScheduler<InboxDelivery> scheduler;
     private volatile Disposable subscription;
+    private static final long DROP_LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private final AtomicLong droppedSinceLog = new AtomicLong();
+    private final AtomicLong lastDropLog =
+            new AtomicLong(System.nanoTime() - DROP_LOG_EVERY_NANOS);
 
     InboxWorker(InboxQueue queue, InboundEventHandler handler, InboxProperties properties, MeterRegistry meters) {
         this.queue = queue;
@@ -54,11 +61,20 @@ class InboxWorker implements SmartLifecycle {
                 .onErrorResume(e -> failed(delivery, e));
     }
 
-    /** One person's backlog overflowed: their oldest ordinary message is let go, counted, never a crisis. */
+    /**
+     * One person's backlog overflowed: their oldest ordinary message is let go, counted, never a crisis. A flood drops
+     * thousands; the log says so at most once a minute, with the count since, so it cannot be flooded in turn.
+     */
     private void dropped(InboxDelivery delivery) {
         meters.counter("motcua.inbox.dropped", "channel", delivery.event().channel().id()).increment();
-        log.warn("One person's backlog passed {} messages; their oldest ordinary message was dropped",
-                properties.maxBacklog());
+        long since = droppedSinceLog.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if (now - last >= DROP_LOG_EVERY_NANOS && lastDropLog.compareAndSet(last, now)) {
+            droppedSinceLog.addAndGet(-since);
+            log.warn("{} ordinary message(s) dropped because one person's backlog passed {} (motcua.inbox.dropped)",
+                    since, properties.maxBacklog());
+        }
         queue.acknowledge(delivery).subscribe();
     }
 
