@@ -51,16 +51,6 @@ class WebChatIssue10ExamplesTest extends ScriptedConversationsTestBase {
         ConversationFigure figure = run(scripts, "Issue 10's examples through the web chat (" + FILE + ")");
         publish(figure, "issue10-examples");
 
-        // Known gaps at the end of issue 10, written in its closing note: listed, so that any other example that
-        // stops behaving fails the test, and so that a gap that closes is taken off this list.
-        List<String> known = List.of(
-                "E08 \"chỉ tát thôi\" is still violence, not a suicide answer / turn 2",
-                "E28 \"not now\" and \"never mind\" do not unsubscribe / turn 3",
-                "E29 English follow-ups: \"I don't want to report\", \"I don't want him jailed\" / turn 3");
-        List<String> failing = figure.failingTurns();
-        assertThat(failing.stream().filter(f -> known.stream().noneMatch(f::startsWith)).toList())
-                .as("examples of issue 10 that do not behave as the issue asks").isEmpty();
-        assertThat(known).as("known gaps still open (take a closed one off the list)")
-                .allMatch(gap -> failing.stream().anyMatch(f -> f.startsWith(gap)));
+        assertThat(figure.failingTurns()).as("examples of issue 10 that do not behave as the issue asks").isEmpty();
     }
 }
