@@ -62,7 +62,8 @@ class ArchitectureTest {
     /**
      * DESIGN §3's table, as improved in docs/architecture.md ("Differences from DESIGN §3"): a {@code fairness} room
      * below the inbox and the outbox, {@code privacy} for the rooms that store anything about a person, and
-     * {@code content} for the dialogue's accent folding. {@code channel} is every channel, {@code vn.motcua.channel}
+     * {@code content} for the dialogue's accent folding, {@code message} for the console (the channel and priority its
+ * queue shows). {@code channel} is every channel, {@code vn.motcua.channel}
      * being their shared code.
      */
     static final Map<String, Room> ROOMS = rooms(
@@ -81,7 +82,7 @@ class ArchitectureTest {
             new Room("campaign", 2, Set.of("conversation", "outbox", "message", "privacy")),
             new Room("bot", 3, Set.of("message", "privacy", "content", "fairness", "inbox", "outbox", "conversation",
                     "nlu", "knowledge", "dialogue", "handoff", "campaign")),
-            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge")));
+            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge", "message")));
 
     /** The command line: it drives the library from outside, and only the application's main class starts it. */
     static final String CLI = "cli";

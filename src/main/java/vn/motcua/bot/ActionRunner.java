@@ -1,6 +1,6 @@
 package vn.motcua.bot;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +13,8 @@ import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
 import vn.motcua.dialogue.Action;
-import vn.motcua.handoff.Escalation;
-import vn.motcua.handoff.HandoffQueue;
+import vn.motcua.handoff.Escalations;
+import vn.motcua.handoff.HandoffEvent;
 import vn.motcua.message.OutboundMessage;
 import vn.motcua.message.Purpose;
 import vn.motcua.message.ReplyAddress;
@@ -33,28 +33,35 @@ class ActionRunner {
      * The conversation as the actions leave it, and what to send.
      *
      * @param erased true when the conversation was erased: nothing may be stored any more
+     * @param events what the caseworkers' consoles must hear once the conversation is saved
      */
-    record Outcome(Conversation conversation, boolean erased, List<OutboundMessage> messages) {
+    record Outcome(Conversation conversation, boolean erased, List<OutboundMessage> messages,
+                   List<HandoffEvent> events) {
 
         Outcome with(Conversation next) {
-            return new Outcome(next, erased, messages);
+            return new Outcome(next, erased, messages, events);
         }
     }
 
     private final ConversationEraser eraser;
-    private final HandoffQueue handoff;
+    private final Escalations escalations;
+    private final QueuePlaces places;
     private final SubscriberStore subscribers;
     private final TextSealer sealer;
+    private final Clock clock;
 
-    ActionRunner(ConversationEraser eraser, HandoffQueue handoff, SubscriberStore subscribers, TextSealer sealer) {
+    ActionRunner(ConversationEraser eraser, Escalations escalations, QueuePlaces places, SubscriberStore subscribers,
+                 TextSealer sealer, Clock clock) {
         this.eraser = eraser;
-        this.handoff = handoff;
+        this.escalations = escalations;
+        this.places = places;
         this.subscribers = subscribers;
         this.sealer = sealer;
+        this.clock = clock;
     }
 
     Mono<Outcome> run(Conversation conversation, List<Action> actions, ReplyAddress to) {
-        Mono<Outcome> outcome = Mono.just(new Outcome(conversation, false, new ArrayList<>()));
+        Mono<Outcome> outcome = Mono.just(new Outcome(conversation, false, new ArrayList<>(), new ArrayList<>()));
         for (Action action : actions) {
             outcome = outcome.flatMap(current -> apply(current, action, to));
         }
@@ -64,18 +71,27 @@ class ActionRunner {
     private Mono<Outcome> apply(Outcome current, Action action, ReplyAddress to) {
         Conversation conversation = current.conversation();
         if (action instanceof Action.Reply reply) {
-            // A reply after an erasure is the conversation's last word: the web chat ends its session after it.
-            OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
-                    Purpose.RESPONSE, Intents.isCrisis(reply.intent()), reply.answer().text(),
-                    reply.answer().quickReplies(), current.erased(), current.messages().isEmpty());
-            current.messages().add(message);
-            return Mono.just(current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
-                    sealer.seal(reply.answer().text()), reply.label(), Instant.now(), message.messageId()))));
+            String written = reply.answer().text();
+            Mono<String> text = QueuePlaces.needs(written)
+                    ? places.fill(conversation.id(), written, reply.answer().english()) : Mono.just(written);
+            return text.map(said -> {
+                // A reply after an erasure is the conversation's last word: the web chat ends its session after it.
+                OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
+                        Purpose.RESPONSE, Intents.isCrisis(reply.intent()), said, reply.answer().quickReplies(),
+                        current.erased(), current.messages().isEmpty());
+                current.messages().add(message);
+                return current.erased() ? current : current.with(conversation.withTurn(Turn.outgoing(Speaker.BOT,
+                        sealer.seal(said), reply.label(), clock.instant(), message.messageId())));
+            });
         }
         if (action instanceof Action.Escalate escalate) {
-            return handoff
-                    .escalate(new Escalation(conversation.id(), escalate.priority(), escalate.reason(), Instant.now()))
-                    .map(e -> current.with(conversation.escalated(e.priority())));
+            return escalations.escalate(conversation, escalate.priority(), escalate.reason()).map(escalated -> {
+                current.events().addAll(escalated.events());
+                return current.with(escalated.conversation());
+            });
+        }
+        if (action instanceof Action.OffDutyTold) {
+            return Mono.just(current.with(conversation.withOffDutyTold(clock.instant())));
         }
         if (action instanceof Action.Subscribe subscribe) {
             return subscribers.subscribe(conversation.id(), conversation.channel(), subscribe.sendToken())
@@ -87,7 +103,8 @@ class ActionRunner {
         if (action instanceof Action.Erase) {
             // Messages decided before the erasure in this same turn are dropped with everything else.
             current.messages().clear();
-            return eraser.erase(conversation.id()).thenReturn(new Outcome(conversation, true, current.messages()));
+            return eraser.erase(conversation.id())
+                    .thenReturn(new Outcome(conversation, true, current.messages(), current.events()));
         }
         throw new IllegalArgumentException("Unknown action " + action.getClass().getSimpleName());
     }

@@ -18,16 +18,20 @@ final class DialogueViews {
     private DialogueViews() {
     }
 
-    /** @param observed another app owns the platform's thread (Messenger standby): the bot only listens */
-    static DialogueView of(Conversation conversation, boolean observed) {
+    /**
+     * @param observed  another app owns the platform's thread (Messenger standby): the bot only listens
+     * @param duty      whether a caseworker is on duty, and whether the person was told today that nobody is
+     * @param returning the conversation was closed by a caseworker and the person writes again
+     */
+    static DialogueView of(Conversation conversation, boolean observed, DialogueView.Duty duty, boolean returning) {
         List<Turn> turns = conversation.turns();
         Set<String> heard = turns.stream().filter(t -> t.speaker() == Speaker.PERSON).map(Turn::intent)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
-        return new DialogueView(conversation.channel(), conversation.isNew(),
+        return new DialogueView(conversation.channel(), conversation.isNew() || returning,
                 conversation.state() == ConversationState.WAITING_FOR_HUMAN,
                 observed || conversation.state() == ConversationState.WITH_HUMAN,
                 conversation.misunderstandings(), conversation.place(), intentOf(topic(turns)), heard,
-                conversation.offered(), variantOf(topic(turns)), said(turns));
+                conversation.offered(), variantOf(topic(turns)), said(turns), duty);
     }
 
     /**
@@ -35,13 +39,22 @@ final class DialogueViews {
      * clarifications do not count. A bot turn records its answer as {@code intent} or {@code intent/variant}.
      */
     private static String topic(List<Turn> turns) {
+        // The queue line that follows an answer (a crisis, shelter) is not its topic: "có mất tiền không" after
+        // "chỗ ở tạm" asks about the shelter. It is the topic only of a turn that said nothing else.
+        String queueLine = null;
         for (int i = turns.size() - 1; i >= 0; i--) {
             Turn turn = turns.get(i);
+            if (turn.speaker() == Speaker.PERSON && queueLine != null) {
+                return queueLine;
+            }
             if (turn.speaker() == Speaker.BOT && turn.intent() != null && Intents.ALL.contains(intentOf(turn.intent()))) {
-                return turn.intent();
+                if (!Intents.HUMAN_AGENT.equals(intentOf(turn.intent()))) {
+                    return turn.intent();
+                }
+                queueLine = queueLine == null ? turn.intent() : queueLine;
             }
         }
-        return null;
+        return queueLine;
     }
 
     /** The answers of the bot's latest turn: its messages since the person last wrote, in order. */

@@ -1,40 +1,56 @@
 package vn.motcua.bot;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.motcua.message.InboundContent;
-import vn.motcua.message.InboundEvent;
-import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.ConversationLock;
+import vn.motcua.conversation.ConversationState;
+import vn.motcua.conversation.ConversationStore;
+import vn.motcua.conversation.Speaker;
+import vn.motcua.conversation.Turn;
 import vn.motcua.dialogue.Decision;
 import vn.motcua.dialogue.DialoguePolicy;
+import vn.motcua.dialogue.DialogueView;
 import vn.motcua.dialogue.Payloads;
+import vn.motcua.handoff.Escalations;
+import vn.motcua.handoff.HandoffEvent;
+import vn.motcua.handoff.HandoffEvents;
 import vn.motcua.inbox.InboundEventHandler;
+import vn.motcua.message.Channel;
+import vn.motcua.message.InboundContent;
+import vn.motcua.message.InboundEvent;
 import vn.motcua.nlu.MessageParser;
 import vn.motcua.nlu.Parse;
+import vn.motcua.outbox.Outbox;
+import vn.motcua.outbox.ReachabilityStore;
 import vn.motcua.privacy.PseudonymousIds;
 import vn.motcua.privacy.TextSealer;
-import vn.motcua.conversation.Speaker;
-import vn.motcua.conversation.Conversation;
-import vn.motcua.conversation.Turn;
-import vn.motcua.conversation.ConversationLock;
-import vn.motcua.conversation.ConversationStore;
-import vn.motcua.outbox.Outbox;
 
 /**
  * Runs one turn: load the conversation, understand the event, ask the dialogue policy once, carry out the actions,
- * save what the decision says to remember. While a caseworker owns the conversation, or another app owns the
- * Messenger thread, the policy only listens: what was written is recorded and the bot stays silent.
+ * save what the decision says to remember, then tell the caseworkers' consoles. While a caseworker owns the
+ * conversation, or another app owns the Messenger thread, the policy only listens: what was written is recorded and
+ * the bot stays silent.
  */
 @Component
 class TurnHandler implements InboundEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
+    /** The person is told that nobody is on duty at most once in this long. */
+    static final Duration OFF_DUTY_NOTICE_EVERY = Duration.ofHours(24);
 
     private final ConversationStore conversations;
     private final MessageParser parser;
@@ -47,10 +63,14 @@ class TurnHandler implements InboundEventHandler {
     private final ConversationLock lock;
     private final Outbox outbox;
     private final SealedAddresses addresses;
+    private final Escalations escalations;
+    private final HandoffEvents events;
+    private final Clock clock;
 
     TurnHandler(ConversationStore conversations, MessageParser parser, DialoguePolicy policy, ActionRunner runner,
                 PseudonymousIds ids, TextSealer sealer, MeterRegistry meters, ReachabilityStore reachability,
-                ConversationLock lock, Outbox outbox, SealedAddresses addresses) {
+                ConversationLock lock, Outbox outbox, SealedAddresses addresses, Escalations escalations,
+                HandoffEvents events, Clock clock) {
         this.lock = lock;
         this.outbox = outbox;
         this.addresses = addresses;
@@ -62,30 +82,53 @@ class TurnHandler implements InboundEventHandler {
         this.sealer = sealer;
         this.meters = meters;
         this.reachability = reachability;
+        this.escalations = escalations;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
      * One turn, as one writer: under the conversation's lock, load, decide, save with the replies recorded as pending,
-     * and hand the replies to the outbox. Sending happens after, outside the lock.
+     * and hand the replies to the outbox. Sending happens after, outside the lock; the consoles hear of it after the
+     * save.
      */
     @Override
     public Mono<Void> handle(InboundEvent event) {
         String id = ids.conversationId(event.channel().id(), event.from().userId());
         return lock.withLock(id, () -> conversations.find(id)
                 .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
-                        addresses.seal(event.from()), Instant.now())))
+                        addresses.seal(event.from()), clock.instant())))
                 .flatMap(conversation -> updateReachability(id, event)
-                        .then(Mono.defer(() -> turn(conversation, event)))));
+                        .then(Mono.defer(() -> turn(conversation, event)))))
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(events::publish)
+                .then();
     }
 
     /** Saves what the actions left (unless they erased it), then queues the replies they decided. */
-    private Mono<Void> finish(ActionRunner.Outcome outcome) {
+    private Mono<List<HandoffEvent>> finish(Conversation before, ActionRunner.Outcome outcome) {
         Mono<Void> saved = outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation());
-        return saved.then(send(outcome));
+        return saved.then(send(outcome)).thenReturn(outcome.erased() ? outcome.events()
+                : announce(before, outcome.conversation(), outcome.events()));
     }
 
     private Mono<Void> send(ActionRunner.Outcome outcome) {
         return outcome.messages().isEmpty() ? Mono.empty() : outbox.enqueue(outcome.messages());
+    }
+
+    /** Every new message, what the actions raised, and a changed place in the queue: for the consoles. */
+    private static List<HandoffEvent> announce(Conversation before, Conversation after, List<HandoffEvent> raised) {
+        Set<String> known = before.turns().stream().map(Turn::messageId).collect(Collectors.toSet());
+        List<HandoffEvent> all = new ArrayList<>();
+        after.turns().stream().filter(t -> !known.contains(t.messageId()))
+                .forEach(t -> all.add(new HandoffEvent.MessageChanged(after.id(), t.messageId())));
+        all.addAll(raised);
+        boolean queued = raised.stream().anyMatch(HandoffEvent.QueueChanged.class::isInstance);
+        if (!queued && (after.state() != ConversationState.BOT || before.state() != after.state())) {
+            // The last intent and the waiting time the console shows have changed.
+            all.add(new HandoffEvent.QueueChanged(after.id()));
+        }
+        return all;
     }
 
     /** Unfollowing makes a person unreachable; anything they do themselves makes them reachable again. */
@@ -99,17 +142,37 @@ class TurnHandler implements InboundEventHandler {
         return reachability.markReachable(id);
     }
 
-    private Mono<Void> turn(Conversation conversation, InboundEvent event) {
+    private Mono<List<HandoffEvent>> turn(Conversation conversation, InboundEvent event) {
         if (event.content() instanceof InboundContent.CaseworkerEcho echo) {
-            // Someone on our side answered in the platform's own inbox: keep it in the record (the platform has
-            // delivered it already); the bot says nothing.
-            return conversations.save(conversation.withTurn(
-                    new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null, Instant.now(), null,
-                            Turn.Delivery.DELIVERED, null)));
+            // Someone on our side answered in the platform's own inbox: a person has the conversation now, the bot
+            // says nothing, and the message is kept in the record (the platform has delivered it already).
+            String owner = event.channel() == Channel.ZALO ? Conversation.ZALO_INBOX : Conversation.MESSENGER_INBOX;
+            Turn said = new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null,
+                    clock.instant(), null, Turn.Delivery.DELIVERED, null, owner);
+            Mono<Conversation> owned = conversation.state() == ConversationState.WITH_HUMAN
+                    && conversation.assignee() != null ? Mono.just(conversation)
+                    : escalations.takenOver(conversation, owner).map(Escalations.Escalated::conversation);
+            return owned.flatMap(next -> {
+                Conversation recorded = next.withTurn(said);
+                return conversations.save(recorded).thenReturn(announce(conversation, recorded, List.of()));
+            });
         }
+        boolean byThePerson = !(event.content() instanceof InboundContent.Erase)
+                && !(event.content() instanceof InboundContent.Unfollow);
+        Mono<Conversation> current = conversation.state() == ConversationState.CLOSED && byThePerson
+                ? escalations.reopened(conversation) : Mono.just(conversation);
+        return current.zipWith(escalations.onDuty())
+                .flatMap(both -> decideAndAct(conversation, both.getT1(), both.getT2(), event));
+    }
+
+    private Mono<List<HandoffEvent>> decideAndAct(Conversation before, Conversation conversation, boolean onDuty,
+                                                  InboundEvent event) {
         String written = writtenText(event.content());
         Parse parse = understand(event.content(), written);
-        Decision decision = policy.decide(DialogueViews.of(conversation, event.observed()), event.content(), parse);
+        // Back from a closed case, the bot says again that it is an automated assistant (DESIGN §6.2).
+        boolean returning = before.state() == ConversationState.CLOSED;
+        DialogueView view = DialogueViews.of(conversation, event.observed(), duty(conversation, onDuty), returning);
+        Decision decision = policy.decide(view, event.content(), parse);
         log.info("Turn in conversation {}: intent={} confidence={} actions={}", shortId(conversation.id()),
                 parse == null ? "-" : parse.intent(), parse == null ? "-" : String.format("%.2f", parse.confidence()),
                 decision.actions().stream().map(a -> a.getClass().getSimpleName()).toList());
@@ -118,18 +181,30 @@ class TurnHandler implements InboundEventHandler {
         if (!decision.recorded()) {
             // Not something the person said (an unfollow, an erasure): carry it out, store nothing new about them;
             // an erasure's own answer is still sent.
-            return runner.run(conversation, decision.actions(), event.from()).flatMap(this::send);
+            return runner.run(conversation, decision.actions(), event.from())
+                    .flatMap(outcome -> send(outcome).thenReturn(outcome.events()));
         }
         // A typed button title is recorded as the choice it made, not as the words the classifier guessed.
         String understood = decision.understood() != null ? decision.understood()
                 : parse == null ? null : parse.intent();
         Conversation decided = conversation
-                .withTurn(new Turn(Speaker.PERSON, sealer.seal(written), understood, Instant.now()))
+                .withTurn(new Turn(Speaker.PERSON, sealer.seal(written), understood,
+                        clock.instant()))
                 .withMisunderstandings(decision.misunderstandings())
                 .withPlace(decision.place())
                 .withOffered(decision.offered());
         return runner.run(decided, decision.actions(), event.from())
-                .flatMap(this::finish);
+                .flatMap(outcome -> finish(before, outcome));
+    }
+
+    /** Whether a quick answer may be promised, and whether "nobody is on duty" was said in the last day. */
+    private DialogueView.Duty duty(Conversation conversation, boolean onDuty) {
+        if (onDuty) {
+            return DialogueView.Duty.ON_DUTY;
+        }
+        Instant told = conversation.offDutyToldAt();
+        return told != null && told.plus(OFF_DUTY_NOTICE_EVERY).isAfter(clock.instant())
+                ? DialogueView.Duty.OFF_DUTY_TOLD : DialogueView.Duty.OFF_DUTY;
     }
 
     /** Typed words go to the parser; our intent buttons are certain; our other buttons need no parse. */

@@ -27,6 +27,10 @@ public sealed interface Action {
     record Escalate(Priority priority, String reason) implements Action {
     }
 
+    /** Remember that the person was told nobody is on duty, so it is said at most once a day. */
+    record OffDutyTold() implements Action {
+    }
+
     /** Record an opt-in to awareness messages; {@code sendToken} is the platform's permission, if any. */
     record Subscribe(String sendToken) implements Action {
     }

@@ -35,6 +35,14 @@ public enum AnswerName {
     HOTLINE(Intents.HOTLINE),
     HUMAN_AGENT(Intents.HUMAN_AGENT),
     HUMAN_AGENT_ALREADY_WAITING(Intents.HUMAN_AGENT, "already_waiting"),
+    /** Escalated while nobody is on duty: said honestly, at most once a day; the conversation stays in the queue. */
+    HUMAN_AGENT_NOBODY_ON_DUTY(Intents.HUMAN_AGENT, "nobody_on_duty"),
+    /** Escalated while nobody is on duty, already told so today: the place in the queue, no promise of speed. */
+    HUMAN_AGENT_QUEUED(Intents.HUMAN_AGENT, "queued"),
+    /** What {@code {wait}} becomes in the answers above when recent claims give an estimate ({@code {minutes}}). */
+    WAIT_ESTIMATE(Intents.HUMAN_AGENT, "wait_estimate"),
+    /** What {@code {wait}} becomes when there are too few recent claims to say. */
+    WAIT_UNKNOWN(Intents.HUMAN_AGENT, "wait_unknown"),
     SUBSCRIBE(Intents.SUBSCRIBE),
     UNSUBSCRIBE(Intents.UNSUBSCRIBE),
     /** Erasing is never done on a word alone: the bot asks first. This is the intent's own answer. */
@@ -87,7 +95,9 @@ public enum AnswerName {
     FOLLOW_UP_FOR_CHILD(AnswerBook.SYSTEM, "follow_up_for_child"),
     FOLLOW_UP_FOR_MAN(AnswerBook.SYSTEM, "follow_up_for_man"),
     FOLLOW_UP_NO_REPORT(AnswerBook.SYSTEM, "follow_up_no_report"),
-    FOLLOW_UP_NO_JAIL(AnswerBook.SYSTEM, "follow_up_no_jail");
+    FOLLOW_UP_NO_JAIL(AnswerBook.SYSTEM, "follow_up_no_jail"),
+    /** A caseworker gave the conversation back: the bot says again that it is an automated assistant (DESIGN §6.2). */
+    WELCOME_BACK(AnswerBook.SYSTEM, "welcome_back");
 
     private static final String FOLLOW_UP_PREFIX = "follow_up_";
 

@@ -53,6 +53,8 @@ public class DialoguePolicy {
     private static final String CANNOT_CALL = "cannot_call";
     private static final int CLARIFY_OPTIONS = 3;
     private static final int MISUNDERSTANDINGS_BEFORE_OFFER = 2;
+    /** The reason of an escalation after repeated misunderstandings (not an intent: nothing was understood). */
+    public static final String MISUNDERSTOOD = "misunderstood";
 
     private final AnswerBook answers;
     private final Replies replies;
@@ -166,7 +168,7 @@ public class DialoguePolicy {
         LastTurn last = new LastTurn(view);
         if (isCrisis(parse)) {
             actions.add(reply(crisisAnswer(parse, written, last), null));
-            actions.add(new Action.Escalate(Priority.CRITICAL, intent));
+            actions.addAll(escalate(view, Priority.CRITICAL, intent));
             if (view.firstContact()) {
                 actions.add(reply(AnswerName.DISCLOSURE));
             }
@@ -182,8 +184,9 @@ public class DialoguePolicy {
         }
         if (parse.cannotCall() && (parse.lowConfidence() || parse.act() != DialogueAct.NONE)) {
             String reason = view.topic() != null ? view.topic() : Intents.HUMAN_AGENT;
-            // Escalate first: the answer says a caseworker has been told.
-            actions.add(new Action.Escalate(Priority.HIGH, reason));
+            // Escalate first: the answer says a caseworker has been told. The queue line goes before it, so that the
+            // answer's own button is the one left on screen.
+            actions.addAll(escalate(view, Priority.HIGH, reason));
             actions.add(reply(AnswerName.CANNOT_CALL));
             return decision(reason, actions, 0, place, view);
         }
@@ -204,6 +207,11 @@ public class DialoguePolicy {
         }
         if (parse.lowConfidence()) {
             int misunderstandings = view.misunderstandings() + 1;
+            if (misunderstandings > MISUNDERSTANDINGS_BEFORE_OFFER && !view.waitingForHuman()) {
+                // Offered a caseworker and still not understood: a person looks at it (NORMAL priority).
+                actions.addAll(escalate(view, Priority.NORMAL, MISUNDERSTOOD));
+                return decision(null, actions, misunderstandings, place, view);
+            }
             actions.add(misunderstandings >= MISUNDERSTANDINGS_BEFORE_OFFER
                     ? reply(AnswerName.OFFER_CASEWORKER)
                     : clarify(parse));
@@ -362,8 +370,11 @@ public class DialoguePolicy {
             case Intents.DELETE_DATA -> List.of(reply(AnswerName.DELETE_DATA_CONFIRM));
             case Intents.SUBSCRIBE -> List.of(new Action.Subscribe(null), reply(AnswerName.SUBSCRIBE));
             case Intents.UNSUBSCRIBE -> List.of(new Action.Unsubscribe(), reply(AnswerName.UNSUBSCRIBE));
-            case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER ->
-                    List.of(reply(key, place), new Action.Escalate(Priority.HIGH, intent));
+            case Intents.CHILD_ABUSE, Intents.SEXUAL_VIOLENCE, Intents.SHELTER -> {
+                List<Action> high = new ArrayList<>(List.of(reply(key, place)));
+                high.addAll(escalate(view, Priority.HIGH, intent));
+                yield high;
+            }
             default -> List.of(reply(key, place));
         };
     }
@@ -372,8 +383,25 @@ public class DialoguePolicy {
         if (view.waitingForHuman()) {
             return List.of(reply(AnswerName.HUMAN_AGENT_ALREADY_WAITING));
         }
-        // Escalate first: the reply promises that a caseworker has been told, so that must already be true.
-        return List.of(new Action.Escalate(Priority.NORMAL, Intents.HUMAN_AGENT), reply(AnswerName.HUMAN_AGENT));
+        return escalate(view, Priority.NORMAL, Intents.HUMAN_AGENT);
+    }
+
+    /**
+     * Asks for a caseworker and, the first time, tells the person honestly what happens next: that a caseworker was
+     * told, their place in the queue and the likely wait (the turn fills in {@code {position}} and {@code {wait}}),
+     * the hotlines; a quick answer is promised only when someone is on duty, and that nobody is on duty is said at
+     * most once a day. Escalate first: the reply says a caseworker has been told, so that must already be true.
+     */
+    private List<Action> escalate(DialogueView view, Priority priority, String reason) {
+        Action escalate = new Action.Escalate(priority, reason);
+        if (view.waitingForHuman() || view.someoneElseAnswers()) {
+            return List.of(escalate);
+        }
+        return switch (view.duty()) {
+            case ON_DUTY -> List.of(escalate, reply(AnswerName.HUMAN_AGENT));
+            case OFF_DUTY -> List.of(escalate, reply(AnswerName.HUMAN_AGENT_NOBODY_ON_DUTY), new Action.OffDutyTold());
+            case OFF_DUTY_TOLD -> List.of(escalate, reply(AnswerName.HUMAN_AGENT_QUEUED));
+        };
     }
 
     private Action clarify(Parse parse) {

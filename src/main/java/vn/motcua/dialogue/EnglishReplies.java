@@ -29,7 +29,8 @@ final class EnglishReplies {
     static final Set<AnswerName> REQUIRED = EnumSet.of(
             AnswerName.EMERGENCY, AnswerName.SELF_HARM, AnswerName.DOMESTIC_VIOLENCE, AnswerName.SEXUAL_VIOLENCE,
             AnswerName.CHILD_ABUSE, AnswerName.HOTLINE, AnswerName.HUMAN_AGENT, AnswerName.HUMAN_AGENT_ALREADY_WAITING,
-            AnswerName.SHELTER, AnswerName.GREETING, AnswerName.THANKS_GOODBYE,
+            AnswerName.HUMAN_AGENT_NOBODY_ON_DUTY, AnswerName.HUMAN_AGENT_QUEUED, AnswerName.WAIT_ESTIMATE,
+            AnswerName.WAIT_UNKNOWN, AnswerName.SHELTER, AnswerName.GREETING, AnswerName.THANKS_GOODBYE,
             AnswerName.DELETE_DATA_CONFIRM, AnswerName.DELETE_DATA_DONE, AnswerName.DELETE_DATA_DONE_WEBCHAT,
             AnswerName.DELETE_DATA_CANCELLED,
             AnswerName.DISCLOSURE, AnswerName.CLARIFY, AnswerName.OFFER_CASEWORKER, AnswerName.SAFE_TO_TALK,

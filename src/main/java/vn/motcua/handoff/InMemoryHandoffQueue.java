@@ -1,5 +1,6 @@
 package vn.motcua.handoff;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryHandoffQueue implements HandoffQueue {
 
-    private static final Comparator<Escalation> MOST_URGENT_FIRST = Comparator
+    static final Comparator<Escalation> MOST_URGENT_FIRST = Comparator
             .comparing(Escalation::priority).reversed()
             .thenComparing(Escalation::since);
 
@@ -25,12 +26,23 @@ class InMemoryHandoffQueue implements HandoffQueue {
     public Mono<Escalation> escalate(Escalation escalation) {
         return Mono.fromSupplier(() -> waiting.merge(escalation.conversationId(), escalation, (old, next) ->
                 new Escalation(old.conversationId(), old.priority().atLeast(next.priority()),
-                        next.priority().compareTo(old.priority()) > 0 ? next.reason() : old.reason(), old.since())));
+                        next.priority().compareTo(old.priority()) > 0 ? next.reason() : old.reason(), old.since(),
+                        old.alertedAt())));
     }
 
     @Override
     public Mono<List<Escalation>> waiting() {
         return Mono.fromSupplier(() -> waiting.values().stream().sorted(MOST_URGENT_FIRST).toList());
+    }
+
+    @Override
+    public Mono<Escalation> find(String conversationId) {
+        return Mono.fromSupplier(() -> waiting.get(conversationId));
+    }
+
+    @Override
+    public Mono<Void> markAlerted(String conversationId, Instant at) {
+        return Mono.fromRunnable(() -> waiting.computeIfPresent(conversationId, (id, e) -> e.alerted(at)));
     }
 
     @Override

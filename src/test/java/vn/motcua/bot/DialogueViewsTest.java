@@ -33,7 +33,7 @@ class DialogueViewsTest {
                 .withTurn(person("police_report"))
                 .withTurn(bot("legal_rights/no_contact_where"))
                 .withTurn(bot("system/safe_to_talk"));
-        DialogueView view = DialogueViews.of(conversation, false);
+        DialogueView view = DialogueViews.of(conversation, false, DialogueView.Duty.ON_DUTY, false);
         assertThat(view.topic()).isEqualTo("legal_rights");
         assertThat(view.topicVariant()).isEqualTo("no_contact_where");
         assertThat(view.said()).containsExactly("legal_rights/no_contact_where", "system/safe_to_talk");
@@ -46,7 +46,7 @@ class DialogueViewsTest {
                 .withTurn(bot("hotline"))
                 .withTurn(person(null))
                 .withTurn(bot("system/clarify"));
-        DialogueView view = DialogueViews.of(conversation, false);
+        DialogueView view = DialogueViews.of(conversation, false, DialogueView.Duty.ON_DUTY, false);
         assertThat(view.topic()).isEqualTo("hotline");
         assertThat(view.topicVariant()).isEqualTo("default");
         assertThat(view.said()).containsExactly("system/clarify");
@@ -57,6 +57,6 @@ class DialogueViewsTest {
         Conversation conversation = Conversation.start("c", Channel.WEBCHAT, "addr", NOW)
                 .withTurn(bot("greeting"))
                 .withTurn(person("hotline"));
-        assertThat(DialogueViews.of(conversation, false).said()).isEmpty();
+        assertThat(DialogueViews.of(conversation, false, DialogueView.Duty.ON_DUTY, false).said()).isEmpty();
     }
 }

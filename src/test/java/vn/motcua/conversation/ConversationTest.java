@@ -24,8 +24,8 @@ class ConversationTest {
     @Test
     void escalationWaitsForAHumanAndNeverLowersThePriority() {
         Conversation conversation = Conversation.start("c", Channel.MESSENGER, null, Instant.now())
-                .escalated(Priority.CRITICAL)
-                .escalated(Priority.NORMAL);
+                .escalated(Priority.CRITICAL, Instant.now())
+                .escalated(Priority.NORMAL, Instant.now());
         assertThat(conversation.state()).isEqualTo(ConversationState.WAITING_FOR_HUMAN);
         assertThat(conversation.priority()).isEqualTo(Priority.CRITICAL);
     }

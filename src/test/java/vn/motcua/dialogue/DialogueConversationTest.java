@@ -99,11 +99,18 @@ class DialogueConversationTest {
             }
             List<String> labels = replies(decision).stream().map(Action.Reply::label).toList();
             said = labels;
+            // As the turn handler keeps it: the queue line after an answer (issue 11) is not that turn's topic.
+            String queueLine = null;
+            String answered = null;
             for (String label : labels) {
-                if (Intents.ALL.contains(AnswerKey.parse(label).intent())) {
-                    topic = label;
+                String intent = AnswerKey.parse(label).intent();
+                if (Intents.HUMAN_AGENT.equals(intent)) {
+                    queueLine = label;
+                } else if (Intents.ALL.contains(intent)) {
+                    answered = label;
                 }
             }
+            topic = answered != null ? answered : queueLine != null ? queueLine : topic;
             if (decision.actions().stream().anyMatch(Action.Escalate.class::isInstance)) {
                 waiting = true;
             }

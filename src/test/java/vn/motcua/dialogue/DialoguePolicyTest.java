@@ -43,6 +43,7 @@ class DialoguePolicyTest {
         private List<QuickReplyOption> offered = List.of();
         private String topicVariant;
         private List<String> said = List.of();
+        private DialogueView.Duty duty = DialogueView.Duty.ON_DUTY;
 
         static View fresh() {
             View view = new View();
@@ -68,6 +69,11 @@ class DialoguePolicyTest {
 
         View withCaseworker() {
             someoneElse = true;
+            return this;
+        }
+
+        View duty(DialogueView.Duty now) {
+            duty = now;
             return this;
         }
 
@@ -111,7 +117,7 @@ class DialoguePolicyTest {
 
         DialogueView build() {
             return new DialogueView(channel, firstContact, waiting, someoneElse, misunderstandings, place, topic, heard,
-                    offered, topicVariant, said);
+                    offered, topicVariant, said, duty);
         }
     }
 
@@ -153,9 +159,33 @@ class DialoguePolicyTest {
     }
 
     @Test
-    void selfHarmIsEscalatedCritical() {
+    void selfHarmIsEscalatedCriticalAndThePersonIsToldACaseworkerKnows() {
         assertThat(says(View.ongoing(), "self_harm").actions()).containsExactly(
-                reply(AnswerName.SELF_HARM), new Action.Escalate(Priority.CRITICAL, "self_harm"));
+                reply(AnswerName.SELF_HARM), new Action.Escalate(Priority.CRITICAL, "self_harm"),
+                reply(AnswerName.HUMAN_AGENT));
+    }
+
+    @Test
+    void aQuickAnswerIsPromisedOnlyWhenSomeoneIsOnDuty() {
+        assertThat(texts(says(View.ongoing(), "human_agent")))
+                .singleElement().asString().contains("sẽ trả lời bạn ngay", "{position}", "{wait}", "113");
+        Decision off = says(View.ongoing().duty(DialogueView.Duty.OFF_DUTY), "human_agent");
+        assertThat(off.actions()).containsExactly(new Action.Escalate(Priority.NORMAL, "human_agent"),
+                reply(AnswerName.HUMAN_AGENT_NOBODY_ON_DUTY), new Action.OffDutyTold());
+        assertThat(texts(off)).singleElement().asString()
+                .contains("không có nhân viên hỗ trợ nào đang trực", "hàng chờ", "113", "111").doesNotContain("ngay");
+        // Told once today: still queued, told its place, nothing promised, not told again.
+        Decision again = says(View.ongoing().duty(DialogueView.Duty.OFF_DUTY_TOLD), "shelter");
+        assertThat(again.actions()).contains(new Action.Escalate(Priority.HIGH, "shelter"),
+                reply(AnswerName.HUMAN_AGENT_QUEUED)).doesNotContain(new Action.OffDutyTold());
+        assertThat(texts(again)).noneMatch(t -> t.contains("trả lời bạn ngay") || t.contains("không có nhân viên"));
+    }
+
+    @Test
+    void aThirdMisunderstandingInARowPutsThePersonInTheQueueAtNormalPriority() {
+        Decision decision = typed(View.ongoing().misunderstood(2), "…", unsure("legal_rights", "legal_aid"));
+        assertThat(decision.actions()).containsExactly(
+                new Action.Escalate(Priority.NORMAL, DialoguePolicy.MISUNDERSTOOD), reply(AnswerName.HUMAN_AGENT));
     }
 
     @Test
@@ -521,7 +551,8 @@ class DialoguePolicyTest {
         assertThat(labels(inDanger)).containsExactly("emergency/cannot_call");
         Decision elsewhere = typed(View.ongoing().justSaid("hotline"), "ko goi dc",
                 parsed("hotline", true, FollowUp.NONE, true, false));
-        assertThat(labels(elsewhere)).containsExactly("system/cannot_call");
+        // Told their place in the queue first (issue 11), so that the answer's own button stays on screen.
+        assertThat(labels(elsewhere)).containsExactly("human_agent", "system/cannot_call");
         // A caseworker is told before the answer says so.
         assertThat(elsewhere.actions().get(0)).isEqualTo(new Action.Escalate(Priority.HIGH, "hotline"));
         Decision firstThing = typed(View.ongoing(), "ko dam goi", parsed("hotline", true, FollowUp.NONE, true, false));
@@ -533,15 +564,17 @@ class DialoguePolicyTest {
         }
         Decision crisis = typed(View.ongoing(), "…", new Parse("emergency", 1.0, List.of(), false, "đang đánh", null,
                 "vi", FollowUp.NONE, true, false));
-        assertThat(labels(crisis)).containsExactly("emergency/cannot_call");
+        assertThat(labels(crisis)).containsExactly("emergency/cannot_call", "human_agent");
     }
 
     @Test
     void aSureCrisisAgainGetsTheShortFormAndAHidingPersonIsNotToldToShout() {
         Parse crisis = new Parse("emergency", 1.0, List.of(), false, "cứu", null);
-        assertThat(labels(typed(View.ongoing().justSaid("emergency"), "cứu", crisis))).containsExactly("emergency/stay");
+        // Right after a crisis answer the person already waits for a caseworker: no second queue line.
+        assertThat(labels(typed(View.ongoing().justSaid("emergency").waitingForHuman(), "cứu", crisis)))
+                .containsExactly("emergency/stay");
         Decision hiding = typed(View.ongoing(), "em trốn trong nhà tắm", crisis);
-        assertThat(labels(hiding)).containsExactly("emergency/hiding");
+        assertThat(labels(hiding)).containsExactly("emergency/hiding", "human_agent");
         assertThat(texts(hiding).get(0).lines().findFirst().orElseThrow()).contains("113");
         for (String variant : answers.all().get("emergency").keySet()) {
             assertThat(answers.get("emergency", variant).text()).as(variant).doesNotContain("Kêu to").doesNotContain("kêu to");

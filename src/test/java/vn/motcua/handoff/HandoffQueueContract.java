@@ -59,4 +59,23 @@ abstract class HandoffQueueContract {
         queue.remove("c").block();
         assertThat(queue.waiting().block()).extracting(Escalation::conversationId).containsExactly("other");
     }
+
+    @Test
+    void aWaitingConversationIsFoundAndRemembersWhenItWasLastAlerted() {
+        HandoffQueue queue = newQueue();
+        String id = UUID.randomUUID().toString();
+        Instant since = Instant.now().minusSeconds(900);
+        queue.escalate(new Escalation(id, Priority.NORMAL, "human_agent", since)).block();
+        Instant alerted = Instant.now();
+
+        queue.markAlerted(id, alerted).block();
+        Escalation raised = queue.escalate(new Escalation(id, Priority.HIGH, "shelter", Instant.now())).block();
+
+        assertThat(queue.find(id).block().alertedAt()).isEqualTo(alerted);
+        assertThat(raised.alertedAt()).as("raising keeps the alert time").isEqualTo(alerted);
+        queue.remove(id).block();
+        assertThat(queue.find(id).blockOptional()).isEmpty();
+        queue.markAlerted(id, alerted).block();
+        assertThat(queue.find(id).blockOptional()).as("no entry is made for a conversation not waiting").isEmpty();
+    }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.nlu;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +9,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "motcua.secret=test-secret")
+import vn.motcua.console.ApiClient;
+
+/** An operator checks what the classifier makes of a message; an ADMIN route, so the operator signs in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"motcua.secret=test-secret",
+        "motcua.console.users=ops:{noop}ops-password:ADMIN"})
 class NluControllerTest {
 
     @LocalServerPort
@@ -20,8 +23,7 @@ class NluControllerTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
-                .build();
+        http = ApiClient.signedIn(port, "ops", "ops-password");
     }
 
     @Test

@@ -28,6 +28,9 @@ final class MessengerEventMapper {
     private static final Set<String> IGNORED = Set.of("read", "delivery", "reaction", "message_edit",
             "pass_thread_control", "take_thread_control", "request_thread_control", "app_roles");
 
+    /** The Facebook Page Inbox's app id (Handover Protocol, platforms.md §1.7). */
+    static final String PAGE_INBOX_APP_ID = "263902037430900";
+
     private final ObjectMapper json;
 
     MessengerEventMapper(ObjectMapper json) {
@@ -61,6 +64,13 @@ final class MessengerEventMapper {
             return;
         }
         for (JsonNode item : items) {
+            if (item.path("message").path("is_echo").asBoolean(false)) {
+                InboundEvent echo = echo(item, standby);
+                if (echo != null) {
+                    out.add(echo);
+                }
+                continue;
+            }
             ReplyAddress from = sender(item.path("sender"));
             if (from == null) {
                 log.warn("Skipped a Messenger event without a sender");
@@ -77,9 +87,6 @@ final class MessengerEventMapper {
     private InboundEvent mapOne(JsonNode item, ReplyAddress from, Instant at, boolean standby) {
         JsonNode message = item.path("message");
         if (message.isObject()) {
-            if (message.path("is_echo").asBoolean(false)) {
-                return null;
-            }
             String mid = message.path("mid").asString(null);
             InboundContent content = messageContent(message);
             if (content == null) {
@@ -111,6 +118,28 @@ final class MessengerEventMapper {
             log.info("Acknowledged an unknown Messenger event type {}", names);
         }
         return null;
+    }
+
+    /**
+     * An echo of a message the Page sent. Ours, and other apps', carry their app's id and are ignored; one typed by a
+     * person in the Page's own inbox carries the Page Inbox's app id, or none (platforms.md §1.4): it is recorded as a
+     * caseworker's message, and the conversation is then with a person. The person is the recipient here.
+     */
+    private InboundEvent echo(JsonNode item, boolean standby) {
+        JsonNode message = item.path("message");
+        String app = message.path("app_id").asString("");
+        if (!app.isBlank() && !PAGE_INBOX_APP_ID.equals(app)) {
+            return null;
+        }
+        ReplyAddress person = sender(item.path("recipient"));
+        if (person == null) {
+            log.warn("Skipped a Messenger echo without a recipient");
+            return null;
+        }
+        Instant at = timestamp(item.path("timestamp"));
+        String text = message.path("text").asString(null);
+        return new InboundEvent(idOr(message.path("mid").asString(null), "echo", person, at), person, at,
+                new InboundContent.CaseworkerEcho(text), standby);
     }
 
     private static InboundContent messageContent(JsonNode message) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -49,10 +50,16 @@ class MessengerSendClient implements Sender {
     private final RetryingDelivery delivery;
     private final ObjectMapper json;
     private final WebClient graph;
+    private final boolean humanAgent;
 
+    /**
+     * @param humanAgent the Page has Meta's Human Agent permission ({@code MESSENGER_HUMAN_AGENT}, read under the
+     *                   handoff settings, which decide when a caseworker may still write)
+     */
     MessengerSendClient(MessengerProperties properties, FailedSendLog failures, ReachabilityStore reachability,
-                        ObjectMapper json) {
+                        ObjectMapper json, @Value("${motcua.handoff.messenger-human-agent:false}") boolean humanAgent) {
         this.properties = properties;
+        this.humanAgent = humanAgent;
         this.delivery = new RetryingDelivery(Channel.MESSENGER, new RetryingDelivery.Settings(
                 properties.sendAttempts(), properties.backoffMin(), properties.backoffMax()), failures, reachability);
         this.json = json;
@@ -76,7 +83,7 @@ class MessengerSendClient implements Sender {
                     "campaign sends are not built yet on Messenger"));
         }
         List<Mono<Void>> parts = OutboundPart.split(message, MAX_TEXT).stream()
-                .map(part -> post(messageBody(message, part)))
+                .map(part -> post(messageBody(message, part, humanAgent)))
                 .toList();
         boolean typing = message.firstOfTurn() && !message.urgent() && message.purpose() == Purpose.RESPONSE;
         return (typing ? showTyping(message.to()) : Mono.<Void>empty()).then(delivery.deliver(message, parts));
@@ -124,9 +131,10 @@ class MessengerSendClient implements Sender {
     /**
      * A message request for one part. The purpose decides how Meta is asked to deliver it (platforms.md §1.5): a
      * reply inside the standard window is {@code RESPONSE}; a caseworker's reply goes with the {@code HUMAN_AGENT}
-     * tag, which reaches the person up to 7 days after their last message.
+     * tag, which reaches the person up to 7 days after their last message, when the Page has that permission.
+     * Without it a caseworker's reply is a {@code RESPONSE}: the console only lets it go within the 24-hour window.
      */
-    private static Map<String, Object> messageBody(OutboundMessage outbound, OutboundPart part) {
+    private static Map<String, Object> messageBody(OutboundMessage outbound, OutboundPart part, boolean humanAgent) {
         List<QuickReplyOption> quickReplies = quickReplies(part.quickReplies());
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("text", part.text());
@@ -135,7 +143,7 @@ class MessengerSendClient implements Sender {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipient", recipient(outbound.to()));
-        if (outbound.purpose() == Purpose.HUMAN_AGENT) {
+        if (outbound.purpose() == Purpose.HUMAN_AGENT && humanAgent) {
             body.put("messaging_type", "MESSAGE_TAG");
             body.put("tag", "HUMAN_AGENT");
         } else {

@@ -1,5 +1,7 @@
 package vn.motcua.channel.messenger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,5 +77,17 @@ public final class GraphApiStub extends Dispatcher {
 
     List<SendCall> allTo(String recipient) {
         return calls.stream().filter(c -> c.recipient().equals(recipient)).toList();
+    }
+
+    /** A MockWebServer on a free port that answers as this stub. */
+    public MockWebServer serve() {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(this);
+        try {
+            server.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
     }
 }

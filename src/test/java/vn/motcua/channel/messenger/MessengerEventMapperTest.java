@@ -49,6 +49,19 @@ class MessengerEventMapperTest {
     }
 
     @Test
+    void aReplyTypedInThePageInboxIsACaseworkersMessageToTheRecipient() {
+        List<InboundEvent> events = map("""
+                {"object":"page","entry":[{"id":"P","time":1,"messaging":[
+                  {"sender":{"id":"P"},"recipient":{"id":"A"},"timestamp":1,"message":{"mid":"e1","is_echo":true,"app_id":263902037430900,"text":"Chị ở đây"}},
+                  {"sender":{"id":"P"},"recipient":{"id":"B"},"timestamp":1,"message":{"mid":"e2","is_echo":true,"text":"không có app"}},
+                  {"sender":{"id":"P"},"recipient":{"id":"C"},"timestamp":1,"message":{"mid":"e3","is_echo":true,"app_id":1517776481860111,"text":"của bot"}}]}]}
+                """);
+        assertThat(events).extracting(e -> e.from().userId()).containsExactly("A", "B");
+        assertThat(events).extracting(e -> ((InboundContent.CaseworkerEcho) e.content()).text())
+                .containsExactly("Chị ở đây", "không có app");
+    }
+
+    @Test
     void quickRepliesPostbacksAttachmentsReferralsAndOptInsAreKeptApart() {
         List<InboundEvent> events = map("""
                 {"object":"page","entry":[{"id":"P","time":1,"messaging":[

@@ -19,8 +19,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.springframework.context.annotation.Import;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.MockWebServer;
+import vn.motcua.MovableClock;
 
 /**
  * The whole service with Messenger switched on and the Graph API replaced by a MockWebServer. Every test class that
@@ -33,7 +36,10 @@ import mockwebserver3.MockWebServer;
         "motcua.messenger.max-body-bytes=65536",
         "motcua.messenger.backoff-min=5ms",
         "motcua.messenger.backoff-max=20ms",
+        "motcua.handoff.messenger-human-agent=true",
+        "motcua.console.users=lan:{noop}lan-password:CASEWORKER",
         "motcua.secret=test-secret"})
+@Import(MovableClock.Config.class)
 abstract class MessengerIntegrationTest {
 
     static final String APP_SECRET = "test-app-secret";
@@ -42,7 +48,7 @@ abstract class MessengerIntegrationTest {
     static final String SEND_PATH = "/v25.0/me/messages";
 
     static final GraphApiStub GRAPH = new GraphApiStub();
-    private static final MockWebServer SERVER = startServer();
+    private static final MockWebServer SERVER = GRAPH.serve();
 
     @LocalServerPort
     int port;
@@ -98,16 +104,5 @@ abstract class MessengerIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static MockWebServer startServer() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(GRAPH);
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
     }
 }

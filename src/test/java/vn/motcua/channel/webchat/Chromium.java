@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The system Chromium driven by the system chromedriver (never Selenium Manager, which would try to download one).
  * The flags keep a machine without internet from refusing connections many at a time (DESIGN §9).
  */
-final class Chromium {
+public final class Chromium {
 
     static final String BINARY = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -23,7 +23,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         Path profile;
         try {
             profile = Files.createTempDirectory("motcua-chromium-");

@@ -52,6 +52,9 @@ class WebChatEnglishTest extends WebChatIntegrationTest {
     }
 
     private static final Consumer<JsonNode> DISCLOSURE = english("automated assistant", "113", "111");
+    /** Nobody is on duty in these tests: the person is told so honestly, with their place in the queue. */
+    private static final Consumer<JsonNode> QUEUED_OFF_DUTY = english("in the queue (number 1)", "no caseworker is on duty",
+            "113");
 
     private boolean escalated(String session, Priority priority, String reason) {
         String conversation = ids.conversationId("webchat", session);
@@ -106,7 +109,8 @@ class WebChatEnglishTest extends WebChatIntegrationTest {
 
     @Test
     void suicideInEnglishGetsTheCrisisAnswerFirstInEnglishAndACriticalEscalation() {
-        String session = firstMessage("I want to kill myself", english("115", "113", "111", "not alone"), DISCLOSURE);
+        String session = firstMessage("I want to kill myself", english("115", "113", "111", "not alone"),
+                QUEUED_OFF_DUTY, DISCLOSURE);
         assertThat(escalated(session, Priority.CRITICAL, "self_harm")).isTrue();
     }
 
@@ -118,7 +122,7 @@ class WebChatEnglishTest extends WebChatIntegrationTest {
 
     @Test
     void askingForARealPersonInEnglishIsEscalatedAndToldSoInEnglish() {
-        String session = firstMessage("can I talk to a real person", DISCLOSURE, english("told a caseworker", "113"));
+        String session = firstMessage("can I talk to a real person", DISCLOSURE, QUEUED_OFF_DUTY);
         assertThat(escalated(session, Priority.NORMAL, "human_agent")).isTrue();
     }
 

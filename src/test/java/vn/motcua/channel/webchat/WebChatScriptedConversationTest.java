@@ -68,6 +68,10 @@ class WebChatScriptedConversationTest extends WebChatIntegrationTest {
                     assertThat(firstListed).contains("14 Nguyễn Văn Bảo").contains("Gò Vấp");
                     assertThat(text).isEqualTo(composer.compose(answers.get("shelter", "default"), "Gò Vấp").text());
                 })
+                // Shelter is escalated: told honestly that nobody is on duty now (no caseworker signed in), and
+                // that the conversation stays in the queue.
+                .assertNext(text -> assertThat(text).contains("vị trí thứ 1", "không có nhân viên hỗ trợ nào đang trực",
+                        "hàng chờ", "113"))
                 .then(() -> api.send(session, "cảm ơn bạn nhiều nha").expectStatus().isAccepted())
                 .assertNext(text -> assertThat(text).isEqualTo(answers.get("thanks_goodbye", "default").text()))
                 .thenCancel()

@@ -42,8 +42,11 @@ class OneSharedPipelineTest extends ZaloIntegrationTest {
         String thanks = awaitOnBoth(zaloUser, psid, crisis
                 ? answers.get("emergency", "stay").text() : answers.get("thanks_goodbye", "default").text());
 
-        List<String> onZalo = OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text).toList();
-        List<String> onMessenger = GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text).toList();
+        // Both people wait in one queue, so their places in it differ; everything else is the same.
+        List<String> onZalo = OPENAPI.deliveredTo(zaloUser).stream().map(ZaloOpenApiStub.SendCall::text)
+                .map(OneSharedPipelineTest::withoutPlace).toList();
+        List<String> onMessenger = GRAPH.messagesTo(psid).stream().map(GraphApiStub.SendCall::text)
+                .map(OneSharedPipelineTest::withoutPlace).toList();
         if (crisis) {
             assertThat(onZalo).isNotEmpty().containsExactlyInAnyOrderElementsOf(onMessenger).contains(thanks);
             return;
@@ -58,6 +61,10 @@ class OneSharedPipelineTest extends ZaloIntegrationTest {
                 .map(c -> c.body().path("message").path("quick_replies").valueStream()
                         .map(q -> q.path("title").asString()).toList()).toList();
         assertThat(zaloChoices).isEqualTo(messengerChoices);
+    }
+
+    private static String withoutPlace(String text) {
+        return text.replaceAll("vị trí thứ \\d+", "vị trí thứ N");
     }
 
     @org.junit.jupiter.api.Test

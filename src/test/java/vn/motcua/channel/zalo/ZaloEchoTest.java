@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.conversation.Conversation;
+import vn.motcua.conversation.ConversationState;
 import vn.motcua.conversation.ConversationStore;
 import vn.motcua.conversation.Speaker;
 
@@ -46,6 +47,13 @@ class ZaloEchoTest extends ZaloIntegrationTest {
         assertThat(conversation.turns().get(0).speaker()).isEqualTo(Speaker.CASEWORKER);
         assertThat(conversation.turns().get(0).sealedText()).isNotBlank().doesNotContain("Chị ở đây");
         // Saving the turn is the last step of handling the echo: nothing was sent before or after it.
+        assertThat(OPENAPI.messagesTo(user)).isEmpty();
+        // Someone from the OA has the conversation now: the bot stays silent until it is given back.
+        assertThat(conversation.state()).isEqualTo(ConversationState.WITH_HUMAN);
+        assertThat(conversation.assignee()).isEqualTo(Conversation.ZALO_INBOX);
+        assertThat(conversation.turns().get(0).author()).isEqualTo(Conversation.ZALO_INBOX);
+        webhook.post(ZaloEvents.text(user, newMsgId(), "dạ em cảm ơn chị")).expectStatus().isOk();
+        eventually().until(() -> conversations.find(id).block().turns().size() == 2);
         assertThat(OPENAPI.messagesTo(user)).isEmpty();
     }
 }

@@ -1,0 +1,62 @@
+package vn.motcua.console;
+
+import java.net.InetSocketAddress;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks a password (form or HTTP Basic) unless the account or the address is locked by {@link LoginAttempts}, and
+ * counts the outcome. The address comes from the request through the Reactor context ({@link AddressFilter}).
+ */
+final class LockingAuthenticationManager implements ReactiveAuthenticationManager {
+
+    static final String ADDRESS = LockingAuthenticationManager.class.getName() + ".address";
+
+    private final ReactiveAuthenticationManager passwords;
+    private final LoginAttempts attempts;
+
+    LockingAuthenticationManager(ReactiveAuthenticationManager passwords, LoginAttempts attempts) {
+        this.passwords = passwords;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication authentication) {
+        String account = authentication.getName();
+        return Mono.deferContextual(context -> {
+            String address = context.getOrDefault(ADDRESS, "unknown");
+            LoginAttempts.Lock lock = attempts.check(account, address);
+            if (lock != null) {
+                return Mono.error(new LockedException("Too many failed sign-ins; try again after " + lock.until()));
+            }
+            return passwords.authenticate(authentication)
+                    .doOnNext(ok -> attempts.succeeded(account, address))
+                    .onErrorResume(AuthenticationException.class, e -> {
+                        attempts.failed(account, address);
+                        // Same answer for an unknown user and a wrong password.
+                        return Mono.error(new BadCredentialsException("Invalid name or password"));
+                    });
+        });
+    }
+
+    /** Puts the client's address in the Reactor context of the request, for the lockout. */
+    static final class AddressFilter implements WebFilter {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+            String address = remote == null || remote.getAddress() == null ? "unknown"
+                    : remote.getAddress().getHostAddress();
+            return chain.filter(exchange).contextWrite(context -> context.put(ADDRESS, address));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package vn.motcua.handoff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import reactor.core.publisher.Mono;
+import vn.motcua.conversation.ConversationState;
+
+/** The case index in process memory, each entry forgotten a retention period after its last change. */
+@Component
+@ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
+class InMemoryCaseIndex implements CaseIndex {
+
+    private final Cache<String, Entry> entries;
+
+    InMemoryCaseIndex(@Value("${motcua.retention:P30D}") Duration retention) {
+        this.entries = Caffeine.newBuilder().expireAfterWrite(retention.toMillis(), TimeUnit.MILLISECONDS).build();
+    }
+
+    @Override
+    public Mono<Void> put(Entry entry) {
+        return Mono.fromRunnable(() -> entries.put(entry.conversationId(), entry));
+    }
+
+    @Override
+    public Mono<Entry> find(String conversationId) {
+        return Mono.fromSupplier(() -> entries.getIfPresent(conversationId));
+    }
+
+    @Override
+    public Mono<List<Entry>> inStates(Set<ConversationState> states) {
+        return Mono.fromSupplier(() -> entries.asMap().values().stream().filter(e -> states.contains(e.state())).toList());
+    }
+
+    @Override
+    public Mono<Void> forget(String conversationId) {
+        return Mono.fromRunnable(() -> entries.invalidate(conversationId));
+    }
+}

@@ -1,0 +1,9 @@
+package vn.motcua.handoff;
+
+class InMemoryAuditLogTest extends AuditLogContract {
+
+    @Override
+    AuditLog newLog() {
+        return new InMemoryAuditLog();
+    }
+}

@@ -1,0 +1,9 @@
+package vn.motcua.handoff;
+
+class InMemoryCaseworkerPresenceTest extends CaseworkerPresenceContract {
+
+    @Override
+    CaseworkerPresence newPresence() {
+        return new InMemoryCaseworkerPresence();
+    }
+}
