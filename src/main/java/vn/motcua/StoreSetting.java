@@ -16,8 +16,8 @@ class StoreSetting implements ApplicationContextInitializer<ConfigurableApplicat
 
     static final String PROPERTY = "motcua.store";
 
-    /** The stores whose adapters exist. "redis" joins when its adapters do (DESIGN §4). */
-    static final Set<String> ACCEPTED = Set.of("memory");
+    /** The stores whose adapters exist (DESIGN §4). */
+    static final Set<String> ACCEPTED = Set.of("memory", "redis");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -29,9 +29,8 @@ class StoreSetting implements ApplicationContextInitializer<ConfigurableApplicat
         if (ACCEPTED.contains(value.toLowerCase(Locale.ROOT))) {
             return;
         }
-        String why = "redis".equalsIgnoreCase(value.strip()) ? ", but the Redis adapters are not built yet" : "";
-        throw new UnknownStoreException(String.format("MOTCUA_STORE (%s) is \"%s\"%s; accepted values: %s",
-                PROPERTY, value, why, String.join(", ", new TreeSet<>(ACCEPTED))));
+        throw new UnknownStoreException(String.format("MOTCUA_STORE (%s) is \"%s\"; accepted values: %s",
+                PROPERTY, value, String.join(", ", new TreeSet<>(ACCEPTED))));
     }
 
     /** The store setting names no store this build has. */

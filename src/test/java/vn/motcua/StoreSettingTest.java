@@ -16,9 +16,9 @@ class StoreSettingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--MOTCUA_STORE=redis|MOTCUA_STORE (motcua.store) is \"redis\", but the Redis adapters are not built yet; accepted values: memory",
-            "--MOTCUA_STORE=foo|MOTCUA_STORE (motcua.store) is \"foo\"; accepted values: memory",
-            "--motcua.store=|MOTCUA_STORE (motcua.store) is \"\"; accepted values: memory"})
+            "--MOTCUA_STORE=foo|MOTCUA_STORE (motcua.store) is \"foo\"; accepted values: memory, redis",
+            "--MOTCUA_STORE=reddis|MOTCUA_STORE (motcua.store) is \"reddis\"; accepted values: memory, redis",
+            "--motcua.store=|MOTCUA_STORE (motcua.store) is \"\"; accepted values: memory, redis"})
     void anUnknownStoreStopsStartUpWithOneLineNamingTheAcceptedValues(String setting, String line,
                                                                       CapturedOutput output) {
         assertThatThrownBy(() -> SpringApplication.run(MotcuaApplication.class, setting, "--server.port=0",
