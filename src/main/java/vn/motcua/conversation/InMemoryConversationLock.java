@@ -73,11 +73,22 @@ class InMemoryConversationLock implements ConversationLock {
 
     @Override
     public Mono<Void> release(Lease lease) {
-        return Mono.fromRunnable(() -> handOver(lease.conversationId(), lease.token()));
+        return Mono.fromRunnable(() -> handOver(lease.conversationId(), lease.token(), NOTHING));
     }
 
+    /**
+     * Releases at once, on the caller's thread; {@code whenFree} runs if nobody in this process holds or waits for the
+     * conversation any more, while that is still true (under the lock's monitor, so it must be quick). The Redis lock
+     * keeps its Redis lease for as long as writers here pass the conversation on to each other.
+     */
+    void releaseNow(Lease lease, Runnable whenFree) {
+        handOver(lease.conversationId(), lease.token(), whenFree);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
     /** Frees the conversation if {@code token} still holds it, and gives it to the next live waiter. */
-    private void handOver(String conversationId, String token) {
+    private void handOver(String conversationId, String token, Runnable whenFree) {
         while (true) {
             Waiter next;
             Lease lease;
@@ -89,6 +100,7 @@ class InMemoryConversationLock implements ConversationLock {
                 next = holder.waiters.pollFirst();
                 if (next == null) {
                     held.remove(conversationId);
+                    whenFree.run();
                     return;
                 }
                 lease = grant(conversationId, holder.waiters);
@@ -121,7 +133,7 @@ class InMemoryConversationLock implements ConversationLock {
                 expired = held.get(conversationId) == holder && holder.expired();
             }
             if (expired) {
-                handOver(conversationId, holder.token);
+                handOver(conversationId, holder.token, NOTHING);
             }
         }, delay + 1_000_000, TimeUnit.NANOSECONDS);
     }
