@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Single flight within one process: the first caller's refresh is shared, as one cached {@code Mono}, with everyone
- * who asks while it runs. (With Redis the lock is a {@code SET NX PX} key with an owner token; that adapter comes
- * with the Redis stores.)
+ * who asks while it runs. (With Redis, {@link RedisZaloRefreshLock} adds a {@code SET NX PX} key with an owner token,
+ * so that one refresh runs across every instance.)
  */
 @Component
 @Conditional(ZaloEnabled.class)
