@@ -2,6 +2,8 @@ package vn.motcua.conversation;
 
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import vn.motcua.redis.RedisKeys;
 @ConditionalOnProperty(name = "motcua.store", havingValue = "redis")
 class RedisConversationStore implements ConversationStore {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisConversationStore.class);
+
     static final String KIND = "conversation";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,10 +42,23 @@ class RedisConversationStore implements ConversationStore {
         this.retention = privacy.retention();
     }
 
+    /**
+     * The stored conversation; empty also when it cannot be opened with this server secret (MOTCUA_SECRET changed):
+     * the person is then answered afresh rather than not at all.
+     */
     @Override
     public Mono<Conversation> find(String id) {
-        return redis.opsForValue().get(key(id))
-                .map(sealed -> JSON.readValue(sealer.open(sealed), Conversation.class));
+        return redis.opsForValue().get(key(id)).flatMap(sealed -> {
+            String json;
+            try {
+                json = sealer.open(sealed);
+            } catch (IllegalStateException e) {
+                log.warn("A stored conversation could not be opened with this MOTCUA_SECRET (was it changed?); "
+                        + "it is treated as gone");
+                return Mono.empty();
+            }
+            return Mono.just(JSON.readValue(json, Conversation.class));
+        });
     }
 
     @Override
