@@ -70,8 +70,11 @@ class RedisZaloRefreshLock implements ZaloRefreshLock {
     private Mono<ZaloTokens> acrossInstances(Mono<ZaloTokens> refresh, Mono<ZaloTokens> reread) {
         String token = UUID.randomUUID().toString();
         return redis.opsForValue().setIfAbsent(key, token, lease).flatMap(taken -> Boolean.TRUE.equals(taken)
-                ? Mono.usingWhen(Mono.just(token), held -> refresh, this::release, (held, e) -> release(held),
-                        this::release)
+                // The pair is handed out only once the lock is free again, so the next caller can take it.
+                ? refresh.flatMap(tokens -> release(token).thenReturn(tokens))
+                        .switchIfEmpty(release(token).then(Mono.empty()))
+                        .onErrorResume(e -> release(token).onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)))
+                        .doOnCancel(() -> release(token).subscribe(null, e -> { }))
                 : freed(System.nanoTime() + lease.toNanos(), FIRST_PAUSE_MS).then(reread));
     }
 
