@@ -87,6 +87,27 @@ class InMemoryConversationLock implements ConversationLock {
 
     private static final Runnable NOTHING = () -> { };
 
+    /**
+     * Gives a held lease its full time again, so a writer still working is not overtaken by the next one here.
+     *
+     * @return false when {@code lease} no longer holds the conversation
+     */
+    boolean extendNow(Lease lease) {
+        synchronized (held) {
+            Holder holder = held.get(lease.conversationId());
+            if (holder == null || !holder.token.equals(lease.token())) {
+                return false;
+            }
+            Holder extended = new Holder(holder.token, System.nanoTime() + ttl.toNanos(), holder.waiters);
+            held.put(lease.conversationId(), extended);
+            if (!extended.waiters.isEmpty()) {
+                // The check planned for the old expiry sees a different holder and does nothing.
+                scheduleExpiryCheck(lease.conversationId(), extended);
+            }
+            return true;
+        }
+    }
+
     /** Frees the conversation if {@code token} still holds it, and gives it to the next live waiter. */
     private void handOver(String conversationId, String token, Runnable whenFree) {
         while (true) {

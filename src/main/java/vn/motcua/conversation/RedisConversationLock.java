@@ -186,7 +186,11 @@ class RedisConversationLock implements ConversationLock {
         return Flux.interval(every, every)
                 // A slow answer skips a tick rather than failing the interval.
                 .onBackpressureDrop()
-                .concatMap(tick -> extend(lease).onErrorResume(e -> Mono.just(true)))
+                .concatMap(tick -> {
+                    // Here first: the next writer on this instance must not be handed the conversation either.
+                    local.extendNow(lease);
+                    return extend(lease).onErrorResume(e -> Mono.just(true));
+                })
                 .filter(extended -> !extended)
                 .take(1)
                 .subscribe(lost -> log.warn("A conversation lease ({}…) expired while its work was still running",
