@@ -1,0 +1,123 @@
+package vn.motcua.channel.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+import vn.motcua.privacy.PrivacyProperties;
+import vn.motcua.privacy.PseudonymousIds;
+import vn.motcua.privacy.ServerSecret;
+import vn.motcua.privacy.TextSealer;
+import vn.motcua.redis.RedisScope;
+import vn.motcua.redis.RedisTestSupport;
+
+class RedisWebChatRelayTest extends WebChatRelayContract {
+
+    private static final ServerSecret SECRET = new ServerSecret(new PrivacyProperties("webchat-relay-test", null));
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private RedisScope scope() {
+        RedisScope scope = RedisTestSupport.scope("webchat");
+        open.add(scope);
+        return scope;
+    }
+
+    /** Another instance on the same Redis and prefix: its own connection, its own adapter. */
+    private RedisWebChatRelay relay(RedisScope keysOf) {
+        RedisScope connection = RedisTestSupport.scope("unused");
+        RedisWebChatRelay relay = new RedisWebChatRelay(connection.template(), connection.factory(), keysOf.keys(),
+                new TextSealer(SECRET), new PseudonymousIds(SECRET), properties());
+        open.add(() -> {
+            relay.stop();
+            connection.factory().destroy();
+        });
+        return relay;
+    }
+
+    @Override
+    WebChatRelay newRelay() {
+        return relay(scope());
+    }
+
+    @Test
+    void aCaseworkersReplySentThroughOneInstanceReachesThePageListeningOnAnother() {
+        RedisScope scope = scope();
+        RedisWebChatRelay pageSide = relay(scope);
+        RedisWebChatRelay replySide = relay(scope);
+        String session = SessionIds.next();
+        pageSide.keep(session).block(WAIT);
+        // Written before the page listens (the reply raced the page's GET /webchat/stream): kept for it.
+        assertThat(replySide.publish(session, bot("Chào bạn")).block(WAIT)).isTrue();
+
+        StepVerifier.create(pageSide.listen(session))
+                .assertNext(e -> assertThat(e.text()).isEqualTo("Chào bạn"))
+                .then(() -> replySide.publish(session, new WebChatEvent(WebChatEvent.CASEWORKER,
+                        "Mình là Lan, nhân viên hỗ trợ.", List.of(new WebChatEvent.Button("Gọi 111", "tel:111", true))))
+                        .block(WAIT))
+                .assertNext(e -> {
+                    assertThat(e.from()).isEqualTo(WebChatEvent.CASEWORKER);
+                    assertThat(e.text()).isEqualTo("Mình là Lan, nhân viên hỗ trợ.");
+                    assertThat(e.quickReplies()).containsExactly(new WebChatEvent.Button("Gọi 111", "tel:111", true));
+                })
+                // Erased through the other instance: the page's stream ends there too.
+                .then(() -> replySide.close(session).block(WAIT))
+                .expectComplete()
+                .verify(WAIT);
+        assertThat(pageSide.publish(session, bot("after")).block(WAIT)).isFalse();
+    }
+
+    @Test
+    void neitherTheKeysNorTheChannelNorWhatTravelsShowTheSessionIdOrTheText() {
+        RedisScope scope = scope();
+        RedisWebChatRelay pageSide = relay(scope);
+        RedisWebChatRelay replySide = relay(scope);
+        String session = SessionIds.next();
+        String text = "Anh ta đang ở nhà, tôi sợ lắm";
+        // Everything published under this prefix, seen by a third connection.
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ReactiveRedisMessageListenerContainer spy = new ReactiveRedisMessageListenerContainer(scope.factory());
+        Disposable spying = spy.receiveLater(new PatternTopic(scope.prefix() + "*")).block(WAIT)
+                .subscribe(m -> seen.add(m.getChannel() + " " + m.getMessage()));
+
+        pageSide.keep(session).block(WAIT);
+        replySide.publish(session, bot(text)).block(WAIT);
+        replySide.publish(session, bot(text)).block(WAIT);
+        List<String> stored = new ArrayList<>();
+        for (String key : scope.allKeys()) {
+            stored.add(key);
+            if (key.contains(":mailbox:")) {
+                stored.addAll(scope.template().opsForList().range(key, 0, -1).collectList().block(WAIT));
+            }
+        }
+        StepVerifier.create(pageSide.listen(session).take(2)).expectNextCount(2).verifyComplete();
+        replySide.publish(session, bot(text)).block(WAIT);
+        replySide.close(session).block(WAIT);
+
+        Awaitility.await().atMost(WAIT).until(() -> seen.stream().anyMatch(m -> m.contains(" c[")));
+        assertThat(stored).as("keys and values").hasSizeGreaterThanOrEqualTo(4)
+                .noneMatch(s -> s.contains(session) || s.contains("sợ") || s.contains("Anh ta"));
+        assertThat(seen).as("channels and payloads").isNotEmpty()
+                .noneMatch(s -> s.contains(session) || s.contains("sợ") || s.contains("Anh ta"));
+        assertThat(scope.allKeys()).as("nothing left after the close").isEmpty();
+        spying.dispose();
+        spy.destroy();
+    }
+}
