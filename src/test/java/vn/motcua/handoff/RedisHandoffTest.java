@@ -17,26 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import vn.motcua.MovableClock;
 import vn.motcua.conversation.Conversation;
-import vn.motcua.conversation.ConversationLock;
 import vn.motcua.conversation.ConversationState;
-import vn.motcua.conversation.ConversationStore;
 import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
 import vn.motcua.message.Channel;
-import vn.motcua.message.OutboundMessage;
 import vn.motcua.message.Priority;
-import vn.motcua.message.QuickReplyOption;
-import vn.motcua.outbox.Outbox;
-import vn.motcua.outbox.OutboxEntry;
 import vn.motcua.redis.RedisScope;
 
 /** What the handoff room's Redis adapters add to their contracts: expiry, sealing, restarts, several instances. */
@@ -45,45 +37,26 @@ class RedisHandoffTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final RedisScopes scopes = new RedisScopes();
-    private final List<RedisHandoffEvents> started = new ArrayList<>();
+    private final List<RedisHandoffInstance> started = new ArrayList<>();
+
+    private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
+    private final MovableClock clock = new MovableClock();
 
     @AfterEach
     void close() {
-        started.forEach(RedisHandoffEvents::stop);
+        started.forEach(RedisHandoffInstance::close);
         scopes.close();
     }
 
-    /** One instance's handoff stores, on its own connection. */
-    private final class Stores {
-        final RedisScope scope;
-        final RedisHandoffQueue queue;
-        final RedisCaseIndex index;
-        final RedisCaseFiles files;
-        final RedisReferralStore referrals;
-        final RedisAuditLog audit;
-        final RedisClaimTimes claims;
-        final RedisCaseworkerPresence presence;
-        final RedisHandoffEvents events;
-
-        Stores(RedisScope s) {
-            scope = s;
-            queue = new RedisHandoffQueue(s.template(), s.keys(), RedisScopes.SEALER, RedisScopes.PRIVACY);
-            index = new RedisCaseIndex(s.template(), s.keys(), RedisScopes.SEALER, RedisScopes.PRIVACY);
-            files = new RedisCaseFiles(s.template(), s.keys(), RedisScopes.SEALER, RedisScopes.PRIVACY);
-            referrals = new RedisReferralStore(s.template(), s.keys(), RedisScopes.SEALER, RedisScopes.PRIVACY);
-            audit = new RedisAuditLog(s.template(), s.keys(), RedisScopes.SEALER, RedisScopes.PRIVACY);
-            claims = new RedisClaimTimes(s.template(), s.keys());
-            presence = new RedisCaseworkerPresence(s.template(), s.keys());
-            events = new RedisHandoffEvents(s.template(), s.factory(), s.keys(), RedisScopes.SEALER);
-            events.start();
-            started.add(events);
-            events.subscribed().block(WAIT);
-        }
+    private RedisHandoffInstance instance(RedisScope scope) {
+        RedisHandoffInstance instance = new RedisHandoffInstance(scope, conversations, clock);
+        started.add(instance);
+        return instance;
     }
 
     @Test
     void everyKeyAboutAPersonExpiresWithTheRetentionAndNoValueShowsWhatWasWrittenOrWhy() {
-        Stores on = new Stores(scopes.next("ttl"));
+        RedisHandoffInstance on = instance(scopes.next("ttl"));
         String c = UUID.randomUUID().toString();
         Instant now = Instant.now();
         // Plain text where the desk would already have sealed it: the adapter seals the whole record again.
@@ -142,7 +115,7 @@ class RedisHandoffTest {
     @Test
     void afterARestartOnTheSameRedisTheQueueTheCaseAndItsReferralsAreAsTheyWere() {
         RedisScope before = scopes.next("restart");
-        Stores first = new Stores(before);
+        RedisHandoffInstance first = instance(before);
         String waiting = UUID.randomUUID().toString();
         String held = UUID.randomUUID().toString();
         Instant since = Instant.now().minusSeconds(600);
@@ -155,7 +128,7 @@ class RedisHandoffTest {
         first.claims.record(Duration.ofMinutes(4)).block();
 
         // Another process: a new connection, new adapters, nothing kept in memory.
-        Stores after = new Stores(scopes.sameKeys(before));
+        RedisHandoffInstance after = instance(scopes.sameKeys(before));
         assertThat(after.queue.waiting().block()).singleElement().satisfies(e -> {
             assertThat(e.conversationId()).isEqualTo(waiting);
             assertThat(e.priority()).isEqualTo(Priority.HIGH);
@@ -173,9 +146,9 @@ class RedisHandoffTest {
     @Test
     void anEventPublishedOnOneInstanceReachesTheConsolesOfEveryInstanceOnceAndNoOtherDeployment() {
         RedisScope scope = scopes.next("events");
-        Stores a = new Stores(scope);
-        Stores b = new Stores(scopes.sameKeys(scope));
-        Stores elsewhere = new Stores(scopes.next("events-other"));
+        RedisHandoffInstance a = instance(scope);
+        RedisHandoffInstance b = instance(scopes.sameKeys(scope));
+        RedisHandoffInstance elsewhere = instance(scopes.next("events-other"));
         HandoffEvent message = new HandoffEvent.MessageChanged("c1", "t1");
         HandoffEvent alert = new HandoffEvent.Alert("c1", Priority.CRITICAL, HandoffEvent.Alert.CRISIS,
                 Instant.parse("2026-01-01T10:00:00Z"));
@@ -201,33 +174,25 @@ class RedisHandoffTest {
     @Test
     void ofTwoCaseworkersOnTwoInstancesClaimingAtOnceOneGetsItAndTheOtherIsToldWho() {
         RedisScope scope = scopes.next("claims");
-        Stores a = new Stores(scope);
-        Stores b = new Stores(scopes.sameKeys(scope));
-        // The conversation store is another room's (its Redis adapter is tested there): one map stands for it.
-        Map<String, Conversation> conversations = new ConcurrentHashMap<>();
-        MovableClock clock = new MovableClock();
-        CaseworkerDesk deskA = desk(a, conversations, clock);
-        CaseworkerDesk deskB = desk(b, conversations, clock);
-        Escalations escalations = new Escalations(a.queue, a.index, a.claims, a.presence, a.files, a.referrals,
-                a.audit, HandoffProperties.defaults(), clock);
-
+        RedisHandoffInstance a = instance(scope);
+        RedisHandoffInstance b = instance(scopes.sameKeys(scope));
         for (int round = 0; round < 10; round++) {
             String id = "c" + round + "-" + UUID.randomUUID();
             Conversation c = Conversation.start(id, Channel.WEBCHAT, DeskFixture.SEALING.seal("webchat|s" + round),
                     clock.instant()).withTurn(new Turn(Speaker.PERSON, DeskFixture.SEALING.seal("cứu"), "human_agent",
                     clock.instant()));
-            conversations.put(id, escalations.escalate(c, Priority.HIGH, "human_agent").block(WAIT).conversation());
+            a.escalate(c, Priority.HIGH, conversations);
 
             List<String> won = new CopyOnWriteArrayList<>();
             List<HandoffRefusal> refused = new CopyOnWriteArrayList<>();
-            Mono.when(claim(deskA, id, "lan", won, refused), claim(deskB, id, "minh", won, refused)).block(WAIT);
+            Mono.when(claim(a.desk(), id, "lan", won, refused), claim(b.desk(), id, "minh", won, refused)).block(WAIT);
 
             assertThat(won).hasSize(1);
             assertThat(refused).singleElement().satisfies(r -> {
                 assertThat(r.kind()).isEqualTo(HandoffRefusal.Kind.CLAIMED);
                 assertThat(r.assignee()).isEqualTo(won.get(0));
             });
-            for (Stores instance : List.of(a, b)) {
+            for (RedisHandoffInstance instance : List.of(a, b)) {
                 assertThat(instance.queue.find(id).blockOptional()).as("still waiting").isEmpty();
                 assertThat(instance.index.find(id).block().assignee()).isEqualTo(won.get(0));
                 assertThat(instance.audit.of(id).block()).extracting(AuditEntry::action)
@@ -244,89 +209,5 @@ class RedisHandoffTest {
                     refused.add(e);
                     return Mono.empty();
                 }).then();
-    }
-
-    private static CaseworkerDesk desk(Stores s, Map<String, Conversation> conversations, MovableClock clock) {
-        ConversationStore store = new ConversationStore() {
-            @Override
-            public Mono<Conversation> find(String id) {
-                return Mono.fromSupplier(() -> conversations.get(id));
-            }
-
-            @Override
-            public Mono<Void> save(Conversation conversation) {
-                return Mono.fromRunnable(() -> conversations.put(conversation.id(), conversation));
-            }
-
-            @Override
-            public Mono<Void> delete(String id) {
-                return Mono.fromRunnable(() -> conversations.remove(id));
-            }
-        };
-        HandoffProperties properties = HandoffProperties.defaults();
-        BotLines lines = () -> new BotLines.Line("system", DeskFixture.WELCOME_BACK,
-                List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent")));
-        return new CaseworkerDesk(store, new RedisLock(s.scope.template(), s.scope.keys().prefix()), s.queue, s.index,
-                s.files, s.referrals, s.audit, s.claims, s.events, DeskFixture.SEALING, lines, new NoOutbox(),
-                new ReplyWindows(properties), properties, clock, new SimpleMeterRegistry());
-    }
-
-    /**
-     * A lock shared by the instances, as the conversation room's Redis lock is: SET NX PX with an owner token,
-     * compare-and-delete to release.
-     */
-    private record RedisLock(ReactiveStringRedisTemplate redis, String prefix) implements ConversationLock {
-
-        private static final RedisScript<Long> RELEASE = RedisScript.of(
-                "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
-                Long.class);
-
-        @Override
-        public Mono<Lease> acquire(String conversationId) {
-            String token = UUID.randomUUID().toString();
-            return Mono.defer(() -> redis.opsForValue().setIfAbsent(prefix + "testlock:" + conversationId, token,
-                            Duration.ofSeconds(30)))
-                    .filter(Boolean::booleanValue)
-                    .repeatWhenEmpty(200, tries -> tries.delayElements(Duration.ofMillis(5)))
-                    .map(ok -> new Lease(conversationId, token, Duration.ofSeconds(30)));
-        }
-
-        @Override
-        public Mono<Void> release(Lease lease) {
-            return redis.execute(RELEASE, List.of(prefix + "testlock:" + lease.conversationId()),
-                    List.of(lease.token())).then();
-        }
-    }
-
-    private static final class NoOutbox implements Outbox {
-        @Override
-        public Mono<Void> enqueue(List<OutboundMessage> messages) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Flux<OutboxEntry> entries() {
-            return Flux.never();
-        }
-
-        @Override
-        public Mono<Void> acknowledge(OutboxEntry entry) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Void> discard(String conversationId) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Boolean> stillWanted(OutboxEntry entry) {
-            return Mono.just(true);
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
     }
 }
