@@ -14,6 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -29,7 +33,13 @@ import vn.motcua.conversation.Speaker;
 import vn.motcua.conversation.Turn;
 import vn.motcua.message.Channel;
 import vn.motcua.message.Priority;
+import vn.motcua.privacy.PrivacyProperties;
+import vn.motcua.privacy.ServerSecret;
+import vn.motcua.privacy.TextSealer;
+import vn.motcua.redis.RedisConfiguration;
 import vn.motcua.redis.RedisScope;
+import vn.motcua.redis.RedisStoreProperties;
+import vn.motcua.redis.RedisTestSupport;
 
 /** What the handoff room's Redis adapters add to their contracts: expiry, sealing, restarts, several instances. */
 class RedisHandoffTest {
@@ -199,6 +209,37 @@ class RedisHandoffTest {
                         .containsExactly(AuditEntry.Action.CLAIM);
             }
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({RedisStoreProperties.class, PrivacyProperties.class})
+    @Import({RedisConfiguration.class, ServerSecret.class, TextSealer.class, InMemoryHandoffQueue.class,
+            RedisHandoffQueue.class, InMemoryCaseIndex.class, RedisCaseIndex.class, RedisCaseFiles.class,
+            InMemoryCaseFiles.class, RedisReferralStore.class, InMemoryReferralStore.class, RedisAuditLog.class,
+            InMemoryAuditLog.class, RedisClaimTimes.class, InMemoryClaimTimes.class, RedisCaseworkerPresence.class,
+            InMemoryCaseworkerPresence.class, RedisHandoffEvents.class, InMemoryHandoffEvents.class})
+    static class Wiring {
+    }
+
+    @Test
+    void withTheRedisStoreEveryHandoffPortIsItsRedisAdapterAndLiveEventsFlowOnceStarted() {
+        RedisScope scope = scopes.next("wiring");
+        new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+                .withPropertyValues(RedisTestSupport.properties(scope.prefix()).toArray(String[]::new))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    List<Class<?>> ports = List.of(HandoffQueue.class, CaseIndex.class, CaseFiles.class,
+                            ReferralStore.class, AuditLog.class, ClaimTimes.class, CaseworkerPresence.class,
+                            HandoffEvents.class);
+                    assertThat(ports).allSatisfy(port -> assertThat(context.getBean(port).getClass().getSimpleName())
+                            .isEqualTo("Redis" + port.getSimpleName()));
+                    RedisHandoffEvents events = (RedisHandoffEvents) context.getBean(HandoffEvents.class);
+                    events.subscribed().block(WAIT);
+                    StepVerifier.create(events.listen().take(1))
+                            .then(() -> events.publish(new HandoffEvent.QueueChanged("c")).block(WAIT))
+                            .expectNext(new HandoffEvent.QueueChanged("c"))
+                            .verifyComplete();
+                });
     }
 
     private static Mono<Void> claim(CaseworkerDesk desk, String id, String who, List<String> won,
