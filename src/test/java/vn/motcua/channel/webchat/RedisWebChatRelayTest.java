@@ -85,6 +85,35 @@ class RedisWebChatRelayTest extends WebChatRelayContract {
     }
 
     @Test
+    void manyRepliesFromAnotherInstanceReachThePageOnceEachAndInOrder() {
+        RedisScope scope = scope();
+        RedisWebChatRelay pageSide = relay(scope);
+        RedisWebChatRelay replySide = relay(scope);
+        String session = SessionIds.next();
+        pageSide.keep(session).block(WAIT);
+        int replies = 300;
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Disposable listening = pageSide.listen(session).subscribe(e -> heard.add(e.text()));
+        // The page is listening once the first reply, published before it subscribed or after, has arrived.
+        assertThat(replySide.publish(session, bot("0")).block(WAIT)).isTrue();
+        Awaitility.await().atMost(WAIT).until(() -> heard.size() == 1);
+
+        long start = System.nanoTime();
+        for (int i = 1; i < replies; i++) {
+            // A page that reads keeps up: never more than the buffer waits, so none is refused.
+            assertThat(replySide.publish(session, bot(Integer.toString(i))).block(WAIT)).isTrue();
+        }
+        Awaitility.await().atMost(WAIT).until(() -> heard.size() >= replies);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        listening.dispose();
+
+        assertThat(heard).containsExactlyElementsOf(java.util.stream.IntStream.range(0, replies)
+                .mapToObj(Integer::toString).toList());
+        System.out.printf("web chat relay: %d replies sent one after another by one instance reached the page on "
+                + "another in %d ms%n", replies - 1, millis);
+    }
+
+    @Test
     void neitherTheKeysNorTheChannelNorWhatTravelsShowTheSessionIdOrTheText() {
         RedisScope scope = scope();
         RedisWebChatRelay pageSide = relay(scope);
