@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import reactor.core.publisher.Flux;
@@ -181,6 +183,48 @@ class RedisHandoffTest {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !heardElsewhere.isEmpty());
         assertThat(heardElsewhere).containsExactly(own);
         listening.dispose();
+    }
+
+    @Test
+    void aConsoleHearsEventsAgainAfterItsInstancesConnectionToRedisWasCut() {
+        RedisScope scope = scopes.next("reconnect");
+        RedisHandoffInstance publisher = instance(scope);
+        // The listening instance's connections carry a name of their own, so the test cuts only those.
+        String name = "motcua-test-" + UUID.randomUUID();
+        LettuceConnectionFactory named = new LettuceConnectionFactory(
+                LettuceConnectionFactory.createRedisConfiguration(RedisTestSupport.url()),
+                LettuceClientConfiguration.builder().clientName(name).build());
+        named.afterPropertiesSet();
+        named.start();
+        RedisScope listenerScope = new RedisScope(scope.prefix(), scope.keys(), named,
+                new ReactiveStringRedisTemplate(named));
+        RedisHandoffInstance listener = instance(listenerScope);
+        List<HandoffEvent> heard = new CopyOnWriteArrayList<>();
+        var listening = listener.events().listen().subscribe(heard::add);
+        publisher.events().publish(new HandoffEvent.QueueChanged("before")).block(WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> heard.contains(new HandoffEvent.QueueChanged("before")));
+
+        List<String> cut = scope.template().execute(c -> c.serverCommands().getClientList()
+                        .filter(client -> name.equals(client.getName()))
+                        .concatMap(client -> {
+                            String[] address = client.getAddressPort().split(":");
+                            return c.serverCommands().killClient(address[0], Integer.parseInt(address[1]))
+                                    .thenReturn(client.getAddressPort());
+                        }))
+                .collectList().block(WAIT);
+        assertThat(cut).as("the listening instance's connections, cut").isNotEmpty();
+
+        // Events published while it reconnects are missed (the console re-reads the queue); later ones arrive.
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    publisher.events().publish(new HandoffEvent.QueueChanged("after-" + n.incrementAndGet()))
+                            .block(WAIT);
+                    return heard.stream().anyMatch(e -> e.conversationId().startsWith("after-"));
+                });
+        listening.dispose();
+        listener.close();
+        named.destroy();
     }
 
     @Test
