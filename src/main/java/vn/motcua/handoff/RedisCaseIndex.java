@@ -65,9 +65,19 @@ class RedisCaseIndex implements CaseIndex {
     public Mono<List<Entry>> inStates(Set<ConversationState> states) {
         return Flux.fromIterable(states).concatMap(state -> redis.opsForSet().members(stateKey(state))
                         .concatMap(id -> find(id).filter(e -> e.state() == state)
-                                .switchIfEmpty(Mono.defer(() -> redis.opsForSet().remove(stateKey(state), id)
-                                        .then(Mono.empty())))))
+                                .switchIfEmpty(Mono.defer(() -> dropStale(state, id)))))
                 .collectList();
+    }
+
+    /**
+     * Takes out of the state's set a conversation whose entry moved on or expired. A {@link #put} into that state may
+     * run meanwhile (it writes the entry, then adds to the set): read again after removing, and put it back if so.
+     */
+    private Mono<Entry> dropStale(ConversationState state, String id) {
+        return redis.opsForSet().remove(stateKey(state), id)
+                .then(find(id))
+                .filter(e -> e.state() == state)
+                .flatMap(e -> redis.opsForSet().add(stateKey(state), id).thenReturn(e));
     }
 
     @Override

@@ -60,11 +60,19 @@ class RedisHandoffQueue implements HandoffQueue {
     @Override
     public Mono<List<Escalation>> waiting() {
         return redis.opsForZSet().range(waitingKey(), Range.unbounded())
-                .concatMap(id -> find(id).switchIfEmpty(Mono.defer(() ->
-                        // Its escalation expired with the conversation: it no longer waits.
-                        redis.opsForZSet().remove(waitingKey(), id).then(Mono.empty()))))
+                .concatMap(id -> find(id).switchIfEmpty(Mono.defer(() -> dropStale(id))))
                 .sort(InMemoryHandoffQueue.MOST_URGENT_FIRST)
                 .collectList();
+    }
+
+    /**
+     * Its escalation expired with the conversation (or it was just removed): it no longer waits. An escalation may
+     * run meanwhile (it writes the escalation, then adds the id): read again after removing, and put it back if so.
+     */
+    private Mono<Escalation> dropStale(String id) {
+        return redis.opsForZSet().remove(waitingKey(), id)
+                .then(find(id))
+                .flatMap(e -> redis.opsForZSet().add(waitingKey(), id, e.since().toEpochMilli()).thenReturn(e));
     }
 
     @Override

@@ -112,6 +112,14 @@ class RedisHandoffTest {
                 .isEmpty();
         assertThat(redis.getExpire(presenceKey).block(WAIT)).isPositive()
                 .isLessThanOrEqualTo(RedisCaseworkerPresence.KEPT);
+
+        // The retention ran out for this conversation (its keys went, as their TTL makes them go): it is no longer
+        // listed as waiting or held, and the lists forget it.
+        redis.delete(on.scope.keys().conversation("handoff:escalation", c), on.scope.keys().conversation("handoff:case", c))
+                .block(WAIT);
+        assertThat(on.queue.waiting().block(WAIT)).isEmpty();
+        assertThat(on.index.inStates(EnumSet.allOf(ConversationState.class)).block(WAIT)).isEmpty();
+        assertThat(on.scope.allKeys()).noneMatch(k -> k.contains(":handoff:waiting") || k.contains(":handoff:cases:"));
     }
 
     private static List<String> values(ReactiveStringRedisTemplate redis, String key) {
