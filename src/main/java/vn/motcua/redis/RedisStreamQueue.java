@@ -414,8 +414,12 @@ public final class RedisStreamQueue {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            log.warn("The {} stream could not {} ({}: {}); trying again", name, what, e.getClass().getSimpleName(),
-                    e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            log.warn("The {} stream could not {} ({}: {}); trying again", name, what, root.getClass().getSimpleName(),
+                    root.getMessage());
         }
     }
 }
