@@ -17,13 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStreamOperations;
@@ -61,6 +59,14 @@ public final class RedisStreamQueue {
     public static final String GROUP = "workers";
     private static final int BATCH = 100;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long a stream lives after its last append (its entries are deleted one by one as they are handled). */
+    public static final Duration STREAM_TTL = Duration.ofDays(7);
+    /** XADD with approximate trimming and the stream's TTL, one key: the same on a Redis Cluster. */
+    private static final RedisScript<String> APPEND = RedisScript.of(
+            "local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 3)) "
+                    + "redis.call('PEXPIRE', KEYS[1], ARGV[2]) return id", String.class);
+    private static final RedisScript<Long> PUSH_LINE = RedisScript.of(
+            "redis.call('RPUSH', KEYS[1], ARGV[1]) return redis.call('PEXPIRE', KEYS[1], ARGV[2])", Long.class);
     private static final RedisScript<String> CREATE_GROUP = RedisScript.of(
             "local ok, err = pcall(redis.call, 'XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM') "
                     + "if ok then return 'created' end return 'exists'", String.class);
@@ -149,21 +155,23 @@ public final class RedisStreamQueue {
         return keys.conversation(name + ":line", line);
     }
 
-    /** Appends an entry; completes with its id once Redis holds it. */
+    /**
+     * Appends an entry; completes with its id once Redis holds it. The stream's own TTL is renewed with it: entries
+     * are deleted as they are handled, and a stream nobody wrote to for {@link #STREAM_TTL} holds nothing waiting.
+     */
     public Mono<String> append(String line, String payload) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> args = new ArrayList<>(List.of(Long.toString(maxLength), Long.toString(STREAM_TTL.toMillis()),
+                "p", payload));
         if (line != null) {
-            fields.put("line", line);
+            args.add("line");
+            args.add(line);
         }
-        fields.put("p", payload);
-        Mono<String> added = streams.add(stream, fields, XAddOptions.maxlen(maxLength).approximateTrimming(true))
-                .map(RecordId::getValue);
+        Mono<String> added = redis.execute(APPEND, List.of(stream), args).next();
         if (line == null) {
             return added;
         }
-        return added.flatMap(id -> redis.opsForList().rightPush(lineKey(line), id)
-                        .then(redis.expire(lineKey(line), lineTtl))
-                        .thenReturn(id));
+        return added.flatMap(id -> redis.execute(PUSH_LINE, List.of(lineKey(line)),
+                List.of(id, Long.toString(lineTtl.toMillis()))).then(Mono.just(id)));
     }
 
     /**
