@@ -53,7 +53,7 @@ final class Cluster implements AutoCloseable {
     private final PlatformStub platforms = new PlatformStub();
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<ServiceProcess> instances = new ArrayList<>();
-    private final Set<String> personIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> personIds = new ConcurrentHashMap<>();
     private final Set<String> textsSent = ConcurrentHashMap.newKeySet();
     private final PseudonymousIds ids = new PseudonymousIds(new ServerSecret(new PrivacyProperties(SECRET, null)));
 
@@ -82,9 +82,16 @@ final class Cluster implements AutoCloseable {
         settings.put("MOTCUA_ALERT_CHECK_INTERVAL", "PT1H");
     }
 
-    /** Instances on one Redis, under a prefix of their own. */
+    /**
+     * Instances on one Redis, under a prefix of their own. {@code -Dmotcua.it.store=memory} runs them on the memory
+     * store instead, each with its own state: what these tests show fails then (a way to see that they can fail).
+     */
     static Cluster onRedis(String name) {
-        return new Cluster(name, true);
+        Cluster cluster = new Cluster(name, true);
+        if ("memory".equals(System.getProperty("motcua.it.store"))) {
+            cluster.settings.put("MOTCUA_STORE", "memory");
+        }
+        return cluster;
     }
 
     /** One instance with the memory store (what the harness is checked with). */
@@ -149,7 +156,7 @@ final class Cluster implements AutoCloseable {
      * it answered, or -1 when it answered nothing (refused the connection, or died mid-request).
      */
     int postMessenger(ServiceProcess to, String psid, String mid, String text) {
-        personIds.add(psid);
+        personIds.put(psid, "messenger");
         textsSent.add(text);
         long now = System.currentTimeMillis();
         String event = "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"PAGE_ID\"},\"timestamp\":" + now
@@ -162,7 +169,7 @@ final class Cluster implements AutoCloseable {
 
     /** Posts one Zalo user_send_text event, signed as Zalo signs it ({@code X-ZEvent-Signature}). */
     int postZalo(ServiceProcess to, String userId, String msgId, String text) {
-        personIds.add(userId);
+        personIds.put(userId, "zalo");
         textsSent.add(text);
         String timestamp = Long.toString(System.currentTimeMillis());
         String event = "{\"app_id\":\"" + ZALO_APP_ID + "\",\"sender\":{\"id\":\"" + userId + "\"},"
@@ -233,7 +240,27 @@ final class Cluster implements AutoCloseable {
     }
 
     Set<String> personIds() {
-        return Set.copyOf(personIds);
+        return Set.copyOf(personIds.keySet());
+    }
+
+    /** The conversation ids of everyone this cluster's tests wrote as. */
+    Set<String> conversationIds() {
+        Set<String> all = new java.util.HashSet<>();
+        personIds.forEach((id, platform) -> all.add(conversationId(platform, id)));
+        return all;
+    }
+
+    /**
+     * What Redis holds under this test's prefix, read key by key: nothing that names a person or says what was
+     * written, and every key about a person expires. Returns the findings (empty: nothing given away) and reports
+     * how many keys of each kind there were.
+     */
+    List<String> atRestFindings() {
+        List<RedisAtRest.Entry> entries = RedisAtRest.read(redis());
+        java.util.Set<String> secrets = new java.util.HashSet<>(personIds.keySet());
+        secrets.addAll(textsSent);
+        report("Redis at rest: " + entries.size() + " keys " + RedisAtRest.census(entries, redis().prefix()));
+        return RedisAtRest.findings(entries, secrets, conversationIds());
     }
 
     Set<String> textsSent() {

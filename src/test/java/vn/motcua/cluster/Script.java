@@ -60,6 +60,21 @@ final class Script {
     }
 
     /**
+     * Waits until the platform has received nothing new for {@code quiet} (at most {@code atMost}): after that, a late
+     * second answer (from a redelivery or a takeover) is not coming.
+     */
+    static void awaitQuiet(java.util.function.IntSupplier received, Duration quiet, Duration atMost) {
+        int[] last = {-1};
+        Awaitility.await("nothing more arrives for " + quiet.toMillis() + " ms").during(quiet).atMost(atMost)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    int now = received.getAsInt();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
+    }
+
+    /**
      * What went wrong between what each person should have received and what the platform got: answers missing
      * (losses), answers too many (duplicates), answers present but out of order. Counted on the answers' texts;
      * since every script message gets exactly one answer, each count is a count of messages.
