@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.motcua.redis.RedisScope;
 
@@ -38,38 +40,34 @@ final class RedisAtRest {
 
     static List<Entry> read(RedisScope scope) {
         ReactiveStringRedisTemplate redis = scope.template();
-        List<Entry> entries = new ArrayList<>();
-        for (String key : scope.allKeys()) {
-            DataType type = redis.type(key).block(TIMEOUT);
-            List<String> contents = switch (type == null ? DataType.NONE : type) {
-                case STRING -> Mono.justOrEmpty(redis.opsForValue().get(key).block(TIMEOUT)).flux()
-                        .collectList().block(TIMEOUT);
-                case HASH -> redis.opsForHash().entries(key)
-                        .flatMapIterable(e -> List.of(String.valueOf(e.getKey()), String.valueOf(e.getValue())))
-                        .collectList().block(TIMEOUT);
-                case LIST -> redis.opsForList().range(key, 0, -1).collectList().block(TIMEOUT);
-                case SET -> redis.opsForSet().members(key).collectList().block(TIMEOUT);
-                case ZSET -> redis.opsForZSet().range(key, Range.unbounded()).collectList().block(TIMEOUT);
-                case STREAM -> redis.opsForStream().range(key, Range.unbounded())
-                        .flatMapIterable(record -> record.getValue().entrySet().stream()
-                                .flatMap(e -> java.util.stream.Stream.of(String.valueOf(e.getKey()),
-                                        String.valueOf(e.getValue())))
-                                .toList())
-                        .collectList().block(TIMEOUT);
-                default -> List.<String>of();
-            };
-            if (type == DataType.NONE) {
-                continue; // expired or deleted between SCAN and the read
-            }
-            entries.add(new Entry(key, type.code(), pttl(redis, key), contents == null ? List.of() : contents));
-        }
-        return entries;
+        return Flux.fromIterable(scope.allKeys())
+                .flatMap(key -> redis.type(key).flatMap(type -> type == DataType.NONE
+                        ? Mono.empty() // expired or deleted between SCAN and the read
+                        : Mono.zip(contents(redis, key, type), pttl(redis, key))
+                                .map(t -> new Entry(key, type.code(), t.getT2(), t.getT1()))), 32)
+                .collectList().block(TIMEOUT);
     }
 
-    private static long pttl(ReactiveStringRedisTemplate redis, String key) {
-        Long ttl = redis.execute((ReactiveRedisConnection connection) -> connection.keyCommands()
-                .pTtl(ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))).next().block(TIMEOUT);
-        return ttl == null ? -2 : ttl;
+    private static Mono<List<String>> contents(ReactiveStringRedisTemplate redis, String key, DataType type) {
+        Flux<String> values = switch (type) {
+            case STRING -> redis.opsForValue().get(key).flux();
+            case HASH -> redis.opsForHash().entries(key)
+                    .flatMapIterable(e -> List.of(String.valueOf(e.getKey()), String.valueOf(e.getValue())));
+            case LIST -> redis.opsForList().range(key, 0, -1);
+            case SET -> redis.opsForSet().members(key);
+            case ZSET -> redis.opsForZSet().range(key, Range.unbounded());
+            case STREAM -> redis.opsForStream().range(key, Range.unbounded())
+                    .flatMapIterable(record -> record.getValue().entrySet().stream()
+                            .flatMap(e -> Stream.of(String.valueOf(e.getKey()), String.valueOf(e.getValue())))
+                            .toList());
+            default -> Flux.empty();
+        };
+        return values.collectList();
+    }
+
+    private static Mono<Long> pttl(ReactiveStringRedisTemplate redis, String key) {
+        return redis.execute((ReactiveRedisConnection connection) -> connection.keyCommands()
+                .pTtl(ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))).next().defaultIfEmpty(-2L);
     }
 
     /**
