@@ -46,9 +46,9 @@ class PathGuard implements WebFilter {
         headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Content-Type-Options", "nosniff");
-        DataBuffer body = response.bufferFactory().wrap(("{\"error\":\"path_not_plain\",\"message\":\"Write the "
-                + "path without '//', '.' or '..' segments, escapes, ';', '\\\\' or a trailing slash.\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = response.bufferFactory().wrap(("{\"error\":\"path_not_plain\",\"message\":\"Đường dẫn "
+                + "không hợp lệ: hãy viết đường dẫn không có '//', '.' hay '..', ký tự mã hóa (%), ';', '\\\\' "
+                + "hay dấu '/' ở cuối.\"}").getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(body));
     }
 

@@ -67,7 +67,8 @@ class NluController {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(Map.of("error", "rate_limited", "message", "Too many parses: try again in " + seconds + " s."));
+                .body(Map.of("error", "rate_limited", "message",
+                        "Quá nhiều yêu cầu phân tích. Hãy thử lại sau " + seconds + " giây."));
     }
 
     private Mono<ParseResponse> parse(ParseRequest request) {

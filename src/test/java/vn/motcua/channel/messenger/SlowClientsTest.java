@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Slowloris: many connections that start a webhook request and never finish its headers, each sending one more header
@@ -40,14 +41,14 @@ class SlowClientsTest extends MessengerIntegrationTest {
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         List<Long> acks = new CopyOnWriteArrayList<>();
         AtomicInteger closed = new AtomicInteger();
-        // Every webhook on a connection of its own, as a platform's delivery opens one: a pooled connection left idle
-        // past the (short) header time-out is closed by the server, and reusing it would race with that close.
-        webhook = new MessengerWebhookClient(WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                HttpClient.newConnection())).baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build(), APP_SECRET);
-        // A first webhook outside the measurement: the first request of a fresh context loads and compiles classes.
-        webhook.post(MessengerWebhookClient.delivery(MessengerWebhookClient.text(newPsid(), newMid(), "xin chào")))
+        // The first webhook of a fresh context loads and compiles classes: sent before the measurement, on a connection
+        // of its own. The measured ones share one connection of a pool of their own, as a platform keeps one open; it
+        // is never idle as long as the header time-out, so the server never closes it under them.
+        new MessengerWebhookClient(client(ConnectionProvider.newConnection()), APP_SECRET)
+                .post(MessengerWebhookClient.delivery(MessengerWebhookClient.text(newPsid(), newMid(), "xin chào")))
                 .expectStatus().isOk();
+        ConnectionProvider pool = ConnectionProvider.create("slow-clients-test", 1);
+        webhook = new MessengerWebhookClient(client(pool), APP_SECRET);
         long started = System.nanoTime();
         try {
             for (int i = 0; i < SLOW_CONNECTIONS; i++) {
@@ -81,6 +82,7 @@ class SlowClientsTest extends MessengerIntegrationTest {
             });
         } finally {
             trickle.shutdownNow();
+            pool.dispose();
             System.out.printf("[figure] slow connections: %d of %d closed by the server after %d ms; "
                             + "%d signed webhooks meanwhile, slowest acknowledged in %d ms%n",
                     closed.get(), SLOW_CONNECTIONS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
@@ -104,6 +106,11 @@ class SlowClientsTest extends MessengerIntegrationTest {
             byte[] answer = socket.getInputStream().readAllBytes();
             assertThat(new String(answer, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 408");
         }
+    }
+
+    private WebTestClient client(ConnectionProvider connections) {
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(connections)))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static void send(SocketChannel channel, String text) throws IOException {
