@@ -77,7 +77,14 @@
     }
     return fetch('/webchat/sessions', { method: 'POST', credentials: 'omit', cache: 'no-store' })
       .then(function (response) {
-        if (!response.ok) { throw new Error('session ' + response.status); }
+        if (!response.ok) {
+          // 429 (too many sessions from here) and 503 (every session in use) carry a notice to show, with the hotlines.
+          return response.json().then(function (body) {
+            var refused = new Error('session ' + response.status);
+            refused.notice = body && body.notice;
+            throw refused;
+          }, function () { throw new Error('session ' + response.status); });
+        }
         return response.json();
       })
       .then(function (body) {
@@ -217,8 +224,9 @@
       .then(function () { return post(body, true, answeredBefore); })
       .then(function (refusal) {
         if (refusal) { undo(refusal); }
-      }, function () {
-        undo('Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
+      }, function (error) {
+        undo(error && error.notice ? error.notice
+          : 'Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
       })
       .then(function () { sendButton.disabled = false; });
 

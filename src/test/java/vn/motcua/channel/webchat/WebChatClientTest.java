@@ -24,10 +24,10 @@ import vn.motcua.outbox.SendOutcome;
 class WebChatClientTest {
 
     private final WebChatStreams streams = new WebChatStreams(
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null));
+            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null, 0, null, 0, null));
     private final InMemoryFailedSendLog failures = new InMemoryFailedSendLog(new SimpleMeterRegistry());
     private final WebChatProperties properties =
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null);
+            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null, 0, null, 0, null);
     private final WebChatClient client = new WebChatClient(streams, new InMemoryWebChatSessionStore(properties),
             new MessageRateLimiter(properties), failures);
 
