@@ -102,8 +102,9 @@ class WebChatController {
     @PostMapping("/messages")
     Mono<ResponseEntity<Void>> send(ServerHttpRequest request) {
         return RawBody.read(request, maxBodyBytes, refusals)
-                .onErrorMap(ResponseStatusException.class, e -> e instanceof RawBody.IncompleteBody ? e : new WebChatException(HttpStatus.CONTENT_TOO_LARGE,
-                        "body_too_large", "The body is larger than " + maxBodyBytes + " bytes."))
+                .onErrorMap(ResponseStatusException.class, e -> e instanceof RawBody.IncompleteBody ? e
+                        : new WebChatException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                                "The body is larger than " + maxBodyBytes + " bytes."))
                 .map(body -> MessageRequest.parse(json, body))
                 .flatMap(message -> requireOpen(message.session()).thenReturn(message))
                 .map(message -> {
