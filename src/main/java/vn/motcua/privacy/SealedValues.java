@@ -32,6 +32,9 @@ public final class SealedValues {
         }
     }
 
+    /** Sealed values inside sealed values are followed this deep, no deeper. */
+    private static final int MAX_DEPTH = 4;
+
     private final TextSealer sealer;
 
     public SealedValues(TextSealer sealer) {
@@ -39,16 +42,27 @@ public final class SealedValues {
     }
 
     public Result rewrite(String text) {
+        return rewrite(text, new Counts());
+    }
+
+    /** Counts into {@code counts}; the result's counts are those of this text and what it holds. */
+    private Result rewrite(String text, Counts counts) {
         if (text == null || text.isEmpty()) {
             return new Result(text, 0, 0, 0);
         }
-        Counts counts = new Counts();
+        Counts mine = new Counts();
+        mine.depth = counts.depth;
+        String done;
         if (sealer.isSealed(text)) {
-            return counts.result(one(text, counts), text);
+            done = one(text, mine);
+        } else {
+            String step = replace(TextSealer.SEALED, text, 0, mine);
+            done = replace(QUOTED_LEGACY, step, 1, mine);
         }
-        String step = replace(TextSealer.SEALED, text, 0, counts);
-        String done = replace(QUOTED_LEGACY, step, 1, counts);
-        return counts.result(done, text);
+        counts.resealed += mine.resealed;
+        counts.current += mine.current;
+        counts.unopened += mine.unopened;
+        return mine.result(done, text);
     }
 
     private String replace(Pattern pattern, String text, int group, Counts counts) {
@@ -71,22 +85,35 @@ public final class SealedValues {
         return out.toString();
     }
 
+    /**
+     * One sealed value: opened, what it holds re-sealed in turn (a sealed JSON document whose fields are sealed too),
+     * then sealed again when it or anything inside it was under an old key.
+     */
     private String one(String sealed, Counts counts) {
-        if (sealer.sealingId().equals(TextSealer.keyId(sealed))) {
-            counts.current++;
+        if (counts.depth >= MAX_DEPTH) {
+            counts.unopened++;
             return sealed;
         }
+        String plain;
         try {
-            String next = sealer.reseal(sealed);
-            counts.resealed++;
-            return next;
+            plain = sealer.open(sealed);
         } catch (IllegalStateException e) {
             counts.unopened++;
             return sealed;
         }
+        counts.depth++;
+        Result inner = rewrite(plain, counts);
+        counts.depth--;
+        if (!inner.changed() && sealer.sealingId().equals(TextSealer.keyId(sealed))) {
+            counts.current++;
+            return sealed;
+        }
+        counts.resealed++;
+        return sealer.seal(inner.value());
     }
 
     private static final class Counts {
+        int depth;
         int resealed;
         int current;
         int unopened;

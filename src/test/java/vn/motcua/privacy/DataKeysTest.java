@@ -103,5 +103,12 @@ class DataKeysTest {
         assertThat(result.value()).doesNotContain("mc1:k1:").contains("\"intent\":\"greeting\"").endsWith(",\"n\":3}");
         assertThat(new SealedValues(current).rewrite("plain words, no secret").changed()).isFalse();
         assertThat(new SealedValues(current).rewrite(old.seal("ba")).value()).startsWith("mc1:k2:");
+        // A whole JSON document sealed, whose fields are sealed too (as the Redis adapters store some records).
+        String nested = old.seal("{\"sealedText\":\"" + old.seal("bốn") + "\"}");
+        SealedValues.Result both = new SealedValues(current).rewrite(nested);
+        assertThat(both.value()).startsWith("mc1:k2:");
+        String inside = current.open(both.value());
+        assertThat(inside).doesNotContain("mc1:k1:");
+        assertThat(sealer(K2).open(inside.substring(inside.indexOf("mc1:"), inside.lastIndexOf('"')))).isEqualTo("bốn");
     }
 }
