@@ -49,14 +49,14 @@ class WebChatController {
 
     private final WebChatProperties properties;
     private final WebChatSessionStore sessions;
-    private final WebChatStreams streams;
+    private final WebChatRelay streams;
     private final MessageRateLimiter limiter;
     private final Inbox inbox;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
 
-    WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatStreams streams,
+    WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatRelay streams,
                       MessageRateLimiter limiter, Inbox inbox, ObjectMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.sessions = sessions;
@@ -73,7 +73,7 @@ class WebChatController {
     Mono<ResponseEntity<Map<String, String>>> open() {
         String session = SessionIds.next();
         return sessions.open(session)
-                .then(Mono.fromRunnable(() -> streams.keep(session)))
+                .then(streams.keep(session))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.opened").increment();
                     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("session", session));
@@ -123,10 +123,8 @@ class WebChatController {
             return Mono.error(WebChatException.unknownSession());
         }
         return sessions.close(session)
-                .then(Mono.fromRunnable(() -> {
-                    streams.close(session);
-                    limiter.forget(session);
-                }))
+                .then(streams.close(session))
+                .then(Mono.fromRunnable(() -> limiter.forget(session)))
                 .then(inbox.accept(List.of(event(session, new InboundContent.Erase(true)))))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.erased").increment();
@@ -164,8 +162,7 @@ class WebChatController {
             if (!open) {
                 return Mono.error(WebChatException.unknownSession());
             }
-            streams.keep(session);
-            return Mono.empty();
+            return streams.keep(session);
         });
     }
 
@@ -177,14 +174,8 @@ class WebChatController {
         // An open stream keeps its session alive; once the session is gone (erased, evicted), the stream ends.
         Flux<ServerSentEvent<WebChatEvent>> heartbeats = Flux.interval(properties.heartbeat())
                 .concatMap(tick -> sessions.touch(session))
-                .concatMap(open -> {
-                    if (open) {
-                        streams.keep(session);
-                        return Mono.just(comment("keep-alive"));
-                    }
-                    streams.close(session);
-                    return Mono.<ServerSentEvent<WebChatEvent>>empty();
-                })
+                .concatMap(open -> open ? streams.keep(session).thenReturn(comment("keep-alive"))
+                        : streams.close(session).then(Mono.<ServerSentEvent<WebChatEvent>>empty()))
                 .takeUntilOther(ended.asMono());
         return Flux.concat(Mono.just(comment("open")), Flux.merge(messages, heartbeats));
     }

@@ -1,28 +1,26 @@
 package vn.motcua.channel.webchat;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Each open session's outgoing messages, from the turn that writes them to the browser's event stream. A message
- * written while no browser listens (before the stream is opened, or while it reconnects) waits in a bounded buffer,
- * so the first answer is never lost to the race between {@code POST /webchat/messages} and {@code GET /webchat/stream}.
- * Streams live in this process: several instances need the console's pub/sub (DESIGN §4) to reach each other.
+ * The relay within one process: each open session's stream is a sink here, buffering while nobody listens. With
+ * several instances, {@link RedisWebChatRelay} carries the messages between them.
  */
 @Component
-class WebChatStreams {
-
-    /** Messages kept for a session nobody is listening to; beyond this, sends fail and are recorded. */
-    static final int BUFFER = 64;
+@ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
+class InMemoryWebChatRelay implements WebChatRelay {
 
     private final Cache<String, SessionStream> streams;
 
-    WebChatStreams(WebChatProperties properties) {
+    InMemoryWebChatRelay(WebChatProperties properties) {
         // Same idle time as the session: every session touch also touches the stream, so a stream never expires
         // before its session, and an abandoned stream's buffer is freed with it.
         this.streams = Caffeine.newBuilder()
@@ -35,30 +33,32 @@ class WebChatStreams {
                 .build();
     }
 
-    /** Makes sure the open session has a stream, and keeps it from expiring. */
-    void keep(String sessionId) {
-        streams.get(sessionId, id -> new SessionStream());
+    @Override
+    public Mono<Void> keep(String sessionId) {
+        return Mono.fromRunnable(() -> streams.get(sessionId, id -> new SessionStream()));
     }
 
-    /** Hands a message to the session's listeners, or buffers it; false when the session has no stream or it is full. */
-    boolean publish(String sessionId, WebChatEvent event) {
-        SessionStream stream = streams.getIfPresent(sessionId);
-        return stream != null && stream.emit(event);
+    @Override
+    public Mono<Boolean> publish(String sessionId, WebChatEvent event) {
+        return Mono.fromSupplier(() -> {
+            SessionStream stream = streams.getIfPresent(sessionId);
+            return stream != null && stream.emit(event);
+        });
     }
 
-    /** The session's messages from now on, buffered ones first; completes when the session closes or expires. */
-    Flux<WebChatEvent> listen(String sessionId) {
-        return streams.get(sessionId, id -> new SessionStream()).flux();
+    @Override
+    public Flux<WebChatEvent> listen(String sessionId) {
+        return Flux.defer(() -> streams.get(sessionId, id -> new SessionStream()).flux());
     }
 
-    /** Drops the stream and its buffer, and ends every listener. */
-    void close(String sessionId) {
-        streams.invalidate(sessionId);
+    @Override
+    public Mono<Void> close(String sessionId) {
+        return Mono.fromRunnable(() -> streams.invalidate(sessionId));
     }
 
-    /** Whether anything is held for the session (for erasure checks; does not count as activity). */
-    boolean holds(String sessionId) {
-        return streams.asMap().containsKey(sessionId);
+    @Override
+    public Mono<Boolean> holds(String sessionId) {
+        return Mono.fromSupplier(() -> streams.asMap().containsKey(sessionId));
     }
 
     private static final class SessionStream {
