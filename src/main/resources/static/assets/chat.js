@@ -9,6 +9,19 @@
   var config = window.MOTCUA_WEBCHAT || {};
   var EXIT_URL = typeof config.exitUrl === 'string' && config.exitUrl ? config.exitUrl : 'https://www.nchmf.gov.vn';
   var MAX_CHARS = config.maxTextChars > 0 ? config.maxTextChars : 2000;
+  // Shown when the service answers 503 (it cannot hold messages right now); the server's own notice is preferred.
+  var UNAVAILABLE = 'Lúc này hệ thống tạm thời không nhận được tin nhắn. Bạn vui lòng thử lại sau ít phút. '
+    + 'Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 (công an). Trẻ em cần giúp đỡ: gọi 111 (miễn phí, 24/7).';
+
+  /** The person-facing notice of a 503 answer. */
+  function unavailableNotice(response) {
+    return response.json().then(function (body) {
+      return (body && body.notice) || UNAVAILABLE;
+    }, function () { return UNAVAILABLE; });
+  }
+
+  /** A refusal that carries what to tell the person. */
+  function Refusal(notice) { this.notice = notice; }
   var SESSION_KEY = 'motcua.webchat.session';
   var TYPING_TIMEOUT_MS = 20000;
   var embedded = /(?:^|[?&])embed=1(?:&|$)/.test(window.location.search) && window.parent !== window;
@@ -77,6 +90,9 @@
     }
     return fetch('/webchat/sessions', { method: 'POST', credentials: 'omit', cache: 'no-store' })
       .then(function (response) {
+        if (response.status === 503) {
+          return unavailableNotice(response).then(function (notice) { throw new Refusal(notice); });
+        }
         if (!response.ok) { throw new Error('session ' + response.status); }
         return response.json();
       })
@@ -217,8 +233,9 @@
       .then(function () { return post(body, true, answeredBefore); })
       .then(function (refusal) {
         if (refusal) { undo(refusal); }
-      }, function () {
-        undo('Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
+      }, function (error) {
+        undo(error instanceof Refusal ? error.notice
+          : 'Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
       })
       .then(function () { sendButton.disabled = false; });
 
@@ -257,6 +274,10 @@
       }
       if (response.status === 400) {
         return 'Tin nhắn trống hoặc quá dài (tối đa ' + MAX_CHARS + ' ký tự).';
+      }
+      if (response.status === 503) {
+        // Not taken: the message is given back to the person, with the hotlines.
+        return unavailableNotice(response);
       }
       throw new Error('status ' + response.status);
     });

@@ -108,6 +108,20 @@ class InMemoryConversationLock implements ConversationLock {
         }
     }
 
+    @Override
+    public Mono<Boolean> extend(Lease lease) {
+        return Mono.fromSupplier(() -> {
+            synchronized (held) {
+                Holder holder = held.get(lease.conversationId());
+                if (holder == null || !holder.token.equals(lease.token()) || holder.expired()) {
+                    return false;
+                }
+                holder.expiresAtNanos = System.nanoTime() + ttl.toNanos();
+                return true;
+            }
+        });
+    }
+
     /** Frees the conversation if {@code token} still holds it, and gives it to the next live waiter. */
     private void handOver(String conversationId, String token, Runnable whenFree) {
         while (true) {
@@ -151,7 +165,13 @@ class InMemoryConversationLock implements ConversationLock {
         timers.schedule(() -> {
             boolean expired;
             synchronized (held) {
-                expired = held.get(conversationId) == holder && holder.expired();
+                boolean current = held.get(conversationId) == holder;
+                expired = current && holder.expired();
+                if (current && !expired) {
+                    // Extended since: check again when the new expiry comes.
+                    holder.expiryCheckScheduled = false;
+                    scheduleExpiryCheck(conversationId, holder);
+                }
             }
             if (expired) {
                 handOver(conversationId, holder.token, NOTHING);
@@ -161,7 +181,7 @@ class InMemoryConversationLock implements ConversationLock {
 
     private static final class Holder {
         final String token;
-        final long expiresAtNanos;
+        long expiresAtNanos;
         final Deque<Waiter> waiters;
         boolean expiryCheckScheduled;
 

@@ -47,7 +47,9 @@ public class Inbox {
             boolean urgent = urgency.isUrgent(event.content());
             meters.counter("motcua.inbox.accepted", "channel", event.channel().id(), "urgent", Boolean.toString(urgent))
                     .increment();
-            return queue.enqueue(urgent ? event.markedUrgent() : event).onErrorResume(e -> dedupe.forget(key).then(Mono.error(e)));
+            // Not queued: forget the sighting (best effort) so the platform's retry is accepted, and say it failed.
+            return queue.enqueue(urgent ? event.markedUrgent() : event)
+                    .onErrorResume(e -> dedupe.forget(key).onErrorResume(f -> Mono.empty()).then(Mono.error(e)));
         });
     }
 }

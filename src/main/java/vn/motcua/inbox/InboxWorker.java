@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.motcua.fairness.FairScheduler;
+import vn.motcua.redis.StoreAway;
 
 /**
  * Takes deliveries from the queue and runs the bot's turns through a {@link FairScheduler}: one person's events one
@@ -55,9 +56,15 @@ class InboxWorker implements SmartLifecycle {
                         e -> log.error("The inbox worker stopped unexpectedly", e));
     }
 
+    /**
+     * The turn, then the acknowledgement. While the store is away (Redis down) both are tried again until it is back,
+     * not counted as attempts: a turn is safe to run again (it recognises its own event and reply ids), and giving
+     * up would set a message aside for an outage that is nobody's fault.
+     */
     private Mono<Void> process(InboxDelivery delivery) {
         return handler.handle(delivery.event())
-                .then(queue.acknowledge(delivery))
+                .retryWhen(StoreAway.untilBack())
+                .then(queue.acknowledge(delivery).retryWhen(StoreAway.untilBack()))
                 .onErrorResume(e -> failed(delivery, e));
     }
 

@@ -16,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.motcua.fairness.FairScheduler;
+import vn.motcua.redis.StoreAway;
 import vn.motcua.message.Channel;
 import vn.motcua.message.OutboundMessage;
 
@@ -62,11 +63,15 @@ class OutboxWorker implements SmartLifecycle {
                 e -> log.error("The outbox worker stopped unexpectedly", e));
     }
 
+    /**
+     * Checks, sends, reports, acknowledges. While the store is away (Redis down) the check and the acknowledgement are
+     * tried again until it is back: the entry stays this instance's, and is neither lost nor sent twice.
+     */
     private Mono<Void> deliver(OutboxEntry entry) {
-        return outbox.stillWanted(entry).flatMap(wanted -> {
+        return outbox.stillWanted(entry).retryWhen(StoreAway.untilBack()).flatMap(wanted -> {
             if (!wanted) {
                 meters.counter("motcua.outbox.skipped").increment();
-                return outbox.acknowledge(entry);
+                return outbox.acknowledge(entry).retryWhen(StoreAway.untilBack());
             }
             OutboundMessage message = entry.message();
             return send(message)
@@ -79,7 +84,7 @@ class OutboxWorker implements SmartLifecycle {
                             .then(Mono.fromRunnable(() -> meters.counter("motcua.outbox.sent", "channel",
                                     message.to().channel().id(), "delivered",
                                     Boolean.toString(outcome.delivered())).increment())))
-                    .then(outbox.acknowledge(entry));
+                    .then(outbox.acknowledge(entry).retryWhen(StoreAway.untilBack()));
         });
     }
 

@@ -164,5 +164,10 @@ final class DeskFixture {
         public Mono<Void> release(Lease lease) {
             return Mono.fromRunnable(() -> held.get(lease.conversationId()).release());
         }
+
+        @Override
+        public Mono<Boolean> extend(Lease lease) {
+            return Mono.just(true);
+        }
     }
 }

@@ -46,6 +46,19 @@ public final class RedisTestSupport {
         return new RedisScope(prefix, new RedisKeys(prefix), factory, new ReactiveStringRedisTemplate(factory));
     }
 
+    /**
+     * A scope on another Redis than the shared one (a test's own server). Its {@link RedisScope#close()} removes only
+     * keys under its own prefix, which callers that only read leave empty.
+     */
+    public static RedisScope scopeAt(String redisUrl, String name) {
+        String prefix = "test:" + name + ":" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                LettuceConnectionFactory.createRedisConfiguration(RedisURI.create(redisUrl)));
+        factory.afterPropertiesSet();
+        factory.start();
+        return new RedisScope(prefix, new RedisKeys(prefix), factory, new ReactiveStringRedisTemplate(factory));
+    }
+
     /** Spring properties that put an application context on the test Redis, under the given prefix. */
     public static List<String> properties(String prefix) {
         return List.of("motcua.store=redis", "motcua.redis.url=" + url(), "motcua.redis.prefix=" + prefix);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 import vn.motcua.channel.RawBody;
+import vn.motcua.channel.Unavailable;
 import vn.motcua.inbox.Inbox;
 
 /**
@@ -67,7 +68,9 @@ class MessengerWebhookController {
                 return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature"));
             }
             try {
-                return inbox.accept(mapper.map(body)).thenReturn(ResponseEntity.ok("EVENT_RECEIVED"));
+                // Not accepted, not acknowledged: Meta retries a 503, so nothing is lost while the store is away.
+                return inbox.accept(mapper.map(body)).thenReturn(ResponseEntity.ok("EVENT_RECEIVED"))
+                        .onErrorResume(e -> Unavailable.webhook("messenger", e));
             } catch (MalformedWebhookException e) {
                 log.warn("Refused a malformed Messenger webhook delivery: {}", e.getMessage());
                 return Mono.just(ResponseEntity.badRequest().body("malformed delivery: " + e.getMessage()));

@@ -35,6 +35,7 @@ import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.InboundEvent;
 import vn.motcua.channel.RawBody;
+import vn.motcua.channel.Unavailable;
 import vn.motcua.message.ReplyAddress;
 import vn.motcua.inbox.Inbox;
 
@@ -77,7 +78,8 @@ class WebChatController {
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.opened").increment();
                     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("session", session));
-                }));
+                }))
+                .onErrorMap(WebChatController::unavailable);
     }
 
     @PostMapping("/messages")
@@ -98,6 +100,7 @@ class WebChatController {
                     return event(message.session(), message.content(properties.maxTextChars()));
                 })
                 .flatMap(event -> inbox.accept(List.of(event)))
+                .onErrorMap(WebChatController::unavailable)
                 .thenReturn(ResponseEntity.accepted().build());
     }
 
@@ -129,7 +132,8 @@ class WebChatController {
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.erased").increment();
                     return ResponseEntity.noContent().<Void>build();
-                }));
+                }))
+                .onErrorMap(WebChatController::unavailable);
     }
 
     @ExceptionHandler(WebChatException.class)
@@ -146,8 +150,20 @@ class WebChatController {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.code);
         body.put("message", e.getMessage());
+        if (e.notice != null) {
+            body.put("notice", e.notice);
+        }
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** The store could not hold the request (Redis away): 503 with the notice the page shows, never a 500. */
+    private static Throwable unavailable(Throwable e) {
+        Throwable mapped = WebChatException.orUnavailable(e);
+        if (mapped != e) {
+            Unavailable.noted("webchat", e);
+        }
+        return mapped;
     }
 
     private Mono<Void> requireOpen(String session) {

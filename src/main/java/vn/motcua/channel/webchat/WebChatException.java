@@ -10,19 +10,46 @@ import org.springframework.http.HttpStatus;
  */
 class WebChatException extends RuntimeException {
 
+    /**
+     * What the web chat page shows the person when the service cannot take messages (the store is away): plain
+     * Vietnamese, with the hotlines in the same words as the page's own notice.
+     */
+    static final String UNAVAILABLE_NOTICE = "Lúc này hệ thống tạm thời không nhận được tin nhắn. Bạn vui lòng thử "
+            + "lại sau ít phút. Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 (công an). Trẻ em cần giúp đỡ: gọi 111 "
+            + "(miễn phí, 24/7).";
+
     final HttpStatus status;
     final String code;
     final Duration retryAfter;
+    /** A sentence for the person (Vietnamese), shown by the page as it is; null when the page words it itself. */
+    final String notice;
 
     WebChatException(HttpStatus status, String code, String message) {
         this(status, code, message, null);
     }
 
     WebChatException(HttpStatus status, String code, String message, Duration retryAfter) {
+        this(status, code, message, retryAfter, null);
+    }
+
+    WebChatException(HttpStatus status, String code, String message, Duration retryAfter, String notice) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+        this.notice = notice;
+    }
+
+    /** The store is away: 503, and the notice with the hotlines. */
+    static WebChatException unavailable() {
+        return new WebChatException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The service cannot take messages right now. Try again in a few minutes.", Duration.ofSeconds(30),
+                UNAVAILABLE_NOTICE);
+    }
+
+    /** Any failure that is not already a refusal of the request means the service could not hold it. */
+    static Throwable orUnavailable(Throwable e) {
+        return e instanceof WebChatException ? e : unavailable();
     }
 
     static WebChatException unknownSession() {

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.motcua.channel.RawBody;
+import vn.motcua.channel.Unavailable;
 import vn.motcua.inbox.Inbox;
 
 /**
@@ -76,7 +77,9 @@ class ZaloWebhookController {
                 if (tooOld(signedAt)) {
                     return refused("a timestamp outside the accepted window (a replay or a very late retry)");
                 }
-                return inbox.accept(mapper.map(event, signedAt)).thenReturn(ResponseEntity.ok("OK"));
+                // Not accepted, not acknowledged: Zalo retries a failed delivery, so nothing is lost while the store is away.
+                return inbox.accept(mapper.map(event, signedAt)).thenReturn(ResponseEntity.ok("OK"))
+                        .onErrorResume(e -> Unavailable.webhook("zalo", e));
             } catch (MalformedZaloEventException e) {
                 log.warn("Refused a malformed Zalo webhook event: {}", e.getMessage());
                 return Mono.just(ResponseEntity.badRequest().body("malformed event: " + e.getMessage()));
