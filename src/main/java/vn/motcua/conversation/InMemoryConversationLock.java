@@ -93,33 +93,24 @@ class InMemoryConversationLock implements ConversationLock {
      * @return false when {@code lease} no longer holds the conversation
      */
     boolean extendNow(Lease lease) {
-        synchronized (held) {
-            Holder holder = held.get(lease.conversationId());
-            if (holder == null || !holder.token.equals(lease.token())) {
-                return false;
-            }
-            Holder extended = new Holder(holder.token, System.nanoTime() + ttl.toNanos(), holder.waiters);
-            held.put(lease.conversationId(), extended);
-            if (!extended.waiters.isEmpty()) {
-                // The check planned for the old expiry sees a different holder and does nothing.
-                scheduleExpiryCheck(lease.conversationId(), extended);
-            }
-            return true;
-        }
+        return renew(lease, false);
     }
 
     @Override
     public Mono<Boolean> extend(Lease lease) {
-        return Mono.fromSupplier(() -> {
-            synchronized (held) {
-                Holder holder = held.get(lease.conversationId());
-                if (holder == null || !holder.token.equals(lease.token()) || holder.expired()) {
-                    return false;
-                }
-                holder.expiresAtNanos = System.nanoTime() + ttl.toNanos();
-                return true;
+        return Mono.fromSupplier(() -> renew(lease, true));
+    }
+
+    /** A planned expiry check sees the later expiry and plans itself again, so nothing else needs rescheduling. */
+    private boolean renew(Lease lease, boolean onlyIfUnexpired) {
+        synchronized (held) {
+            Holder holder = held.get(lease.conversationId());
+            if (holder == null || !holder.token.equals(lease.token()) || (onlyIfUnexpired && holder.expired())) {
+                return false;
             }
-        });
+            holder.expiresAtNanos = System.nanoTime() + ttl.toNanos();
+            return true;
+        }
     }
 
     /** Frees the conversation if {@code token} still holds it, and gives it to the next live waiter. */

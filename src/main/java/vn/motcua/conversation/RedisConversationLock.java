@@ -120,7 +120,8 @@ class RedisConversationLock implements ConversationLock {
      *
      * @return false when it was no longer held (it expired and perhaps another instance holds it now)
      */
-    Mono<Boolean> extend(Lease lease) {
+    @Override
+    public Mono<Boolean> extend(Lease lease) {
         return Mono.defer(() -> {
             Hold hold = holds.get(lease.conversationId());
             return hold == null ? Mono.just(false) : extend(lease.conversationId(), hold);

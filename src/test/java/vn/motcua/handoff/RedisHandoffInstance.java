@@ -119,6 +119,9 @@ public final class RedisHandoffInstance implements AutoCloseable {
         private static final RedisScript<Long> RELEASE = RedisScript.of(
                 "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
                 Long.class);
+        private static final RedisScript<Long> EXTEND = RedisScript.of(
+                "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], 30000) end return 0",
+                Long.class);
 
         @Override
         public Mono<Lease> acquire(String conversationId) {
@@ -135,6 +138,12 @@ public final class RedisHandoffInstance implements AutoCloseable {
         public Mono<Void> release(Lease lease) {
             return redis.execute(RELEASE, List.of(prefix + "testlock:" + lease.conversationId()),
                     List.of(lease.token())).then();
+        }
+
+        @Override
+        public Mono<Boolean> extend(Lease lease) {
+            return redis.execute(EXTEND, List.of(prefix + "testlock:" + lease.conversationId()),
+                    List.of(lease.token())).next().map(extended -> extended == 1L).defaultIfEmpty(false);
         }
     }
 
