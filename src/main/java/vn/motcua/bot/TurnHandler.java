@@ -99,6 +99,9 @@ class TurnHandler implements InboundEventHandler {
         return lock.withLock(id, () -> conversations.find(id)
                 .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
                         addresses.seal(event.from()), clock.instant())))
+                // A closed case keeps no reply address: the person's new message brings it again.
+                .map(conversation -> conversation.sealedAddress() != null ? conversation
+                        : conversation.withAddress(addresses.seal(event.from())))
                 .flatMap(conversation -> {
                     if (conversation.turn(personTurnId(turnKey)).isPresent()) {
                         // Delivered again (taken over from an instance that died after saving this turn): it was

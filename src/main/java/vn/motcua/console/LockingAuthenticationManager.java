@@ -36,7 +36,7 @@ final class LockingAuthenticationManager implements ReactiveAuthenticationManage
             String address = context.getOrDefault(ADDRESS, "unknown");
             LoginAttempts.Lock lock = attempts.check(account, address);
             if (lock != null) {
-                return Mono.error(new LockedException("Too many failed sign-ins; try again after " + lock.until()));
+                return Mono.error(new Locked(attempts.secondsLeft(lock)));
             }
             return passwords.authenticate(authentication)
                     .doOnNext(ok -> attempts.succeeded(account, address))
@@ -48,14 +48,31 @@ final class LockingAuthenticationManager implements ReactiveAuthenticationManage
         });
     }
 
+    /** A try refused by the lockout, with how long the client must wait (the 429's Retry-After). */
+    static final class Locked extends LockedException {
+
+        private final long secondsLeft;
+
+        Locked(long secondsLeft) {
+            super("Too many failed sign-ins; try again in " + secondsLeft + " s");
+            this.secondsLeft = secondsLeft;
+        }
+
+        long secondsLeft() {
+            return secondsLeft;
+        }
+    }
+
     /** Puts the client's address in the Reactor context of the request, for the lockout. */
     static final class AddressFilter implements WebFilter {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            String address = remote == null || remote.getAddress() == null ? "unknown"
-                    : remote.getAddress().getHostAddress();
+            // Behind a proxy the forwarded client address comes unresolved (no InetAddress, only its text): it is
+            // still that client's address, not "unknown" shared by every client.
+            String address = remote == null ? "unknown"
+                    : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
             return chain.filter(exchange).contextWrite(context -> context.put(ADDRESS, address));
         }
     }

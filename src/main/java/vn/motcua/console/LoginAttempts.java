@@ -54,6 +54,12 @@ final class LoginAttempts {
         return locked(byAccount, now) ? new Lock(byAccount.lockedUntil()) : null;
     }
 
+    /** Whole seconds until the lock ends, at least 1. */
+    long secondsLeft(Lock lock) {
+        long millis = Duration.between(clock.instant(), lock.until()).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
     void failed(String account, String address) {
         Instant now = clock.instant();
         addresses.asMap().compute(address, (k, f) -> next(f, now, properties.maxFailuresPerAddress()));

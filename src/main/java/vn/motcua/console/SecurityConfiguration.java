@@ -225,7 +225,8 @@ class SecurityConfiguration {
     private static ServerAuthenticationEntryPoint apiEntryPoint() {
         return (exchange, exception) -> {
             if (exception instanceof LockedException) {
-                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+                long wait = exception instanceof LockingAuthenticationManager.Locked locked ? locked.secondsLeft() : 60;
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
                 return ApiResponses.error(exchange, HttpStatus.TOO_MANY_REQUESTS, "locked",
                         "Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút.");
             }

@@ -57,10 +57,11 @@ public final class RedisHandoffInstance implements AutoCloseable {
         HandoffProperties properties = HandoffProperties.defaults();
         BotLines lines = () -> new BotLines.Line("system", DeskFixture.WELCOME_BACK,
                 List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent")));
+        escalations = new Escalations(queue, index, claims, presence, files, referrals, audit, properties, clock);
         desk = new CaseworkerDesk(new SharedConversations(conversations), new RedisLock(s.template(), s.prefix()),
                 queue, index, files, referrals, audit, claims, events, DeskFixture.SEALING, lines, new NoOutbox(),
-                new ReplyWindows(properties), properties, clock, new SimpleMeterRegistry());
-        escalations = new Escalations(queue, index, claims, presence, files, referrals, audit, properties, clock);
+                new ReplyWindows(properties), properties, clock, new SimpleMeterRegistry(),
+                id -> Mono.fromRunnable(() -> conversations.remove(id)).then(Mono.defer(() -> escalations.forget(id))));
     }
 
     public CaseworkerDesk desk() {

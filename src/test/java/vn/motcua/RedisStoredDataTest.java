@@ -1,0 +1,32 @@
+package vn.motcua;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.motcua.redis.RedisScope;
+import vn.motcua.redis.RedisTestSupport;
+
+/**
+ * {@link StoredDataTest} on Redis: the same conversation and the same checks, with every store on Redis under a prefix of its
+ * own (StoreContents then reads every key under it). Only the properties differ.
+ */
+@Disabled("Needs the Redis adapters of issue 12 (branch r12): remove this line once they are merged")
+class RedisStoredDataTest extends StoredDataTest {
+
+    private static final RedisScope SCOPE = RedisTestSupport.scope("StoredDataTest");
+
+    @DynamicPropertySource
+    static void onRedis(DynamicPropertyRegistry registry) {
+        for (String property : RedisTestSupport.properties(SCOPE.prefix())) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+    }
+
+    @AfterAll
+    static void removeTheKeys() {
+        SCOPE.close();
+    }
+}
