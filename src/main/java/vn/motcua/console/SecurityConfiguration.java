@@ -39,6 +39,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
@@ -144,7 +145,8 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(redirectTo(LOGIN + "?logout")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP))
-                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterAt(new LockingAuthenticationManager.AddressFilter(), SecurityWebFiltersOrder.FIRST)
                 .addFilterBefore(sessionAge(properties, clock), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
