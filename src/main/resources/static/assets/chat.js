@@ -90,10 +90,17 @@
     }
     return fetch('/webchat/sessions', { method: 'POST', credentials: 'omit', cache: 'no-store' })
       .then(function (response) {
-        if (response.status === 503) {
-          return unavailableNotice(response).then(function (notice) { throw new Refusal(notice); });
+        if (!response.ok) {
+          // 503 (cannot hold messages now, or every session in use) and 429 (too many sessions from here) carry a
+          // notice to show, with the hotlines.
+          var fallback = response.status === 503 ? UNAVAILABLE : null;
+          return response.json().then(function (body) {
+            return (body && body.notice) || fallback;
+          }, function () { return fallback; }).then(function (notice) {
+            if (notice) { throw new Refusal(notice); }
+            throw new Error('session ' + response.status);
+          });
         }
-        if (!response.ok) { throw new Error('session ' + response.status); }
         return response.json();
       })
       .then(function (body) {

@@ -13,10 +13,13 @@ import reactor.core.publisher.Sinks;
 /**
  * The relay within one process: each open session's stream is a sink here, buffering while nobody listens. With
  * several instances, {@link RedisWebChatRelay} carries the messages between them.
+ *
+ * <p>Bounded with their sessions: a stream ends, and its buffer is freed, when its session ends (closed, expired or
+ * evicted: {@link WebChatSessionStore.Ended}), and {@link ListenerSlots} bounds the listeners of one session.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
-class InMemoryWebChatRelay implements WebChatRelay {
+class InMemoryWebChatRelay implements WebChatRelay, WebChatSessionStore.Ended {
 
     private final Cache<String, SessionStream> streams;
 
@@ -25,6 +28,8 @@ class InMemoryWebChatRelay implements WebChatRelay {
         // before its session, and an abandoned stream's buffer is freed with it.
         this.streams = Caffeine.newBuilder()
                 .expireAfterAccess(properties.sessionIdle())
+                // A safety net only: every stream belongs to an open session, and sessions are bounded themselves.
+                .maximumSize(2L * properties.maxSessions())
                 .removalListener((String id, SessionStream stream, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                     if (stream != null) {
                         stream.complete();
@@ -49,6 +54,17 @@ class InMemoryWebChatRelay implements WebChatRelay {
     @Override
     public Flux<WebChatEvent> listen(String sessionId) {
         return Flux.defer(() -> streams.get(sessionId, id -> new SessionStream()).flux());
+    }
+
+    @Override
+    public void sessionEnded(String sessionId) {
+        streams.invalidate(sessionId);
+    }
+
+    /** How many streams are held (for tests). */
+    long size() {
+        streams.cleanUp();
+        return streams.estimatedSize();
     }
 
     @Override

@@ -34,6 +34,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.InboundEvent;
+import vn.motcua.channel.RateLimitedLog;
 import vn.motcua.channel.RawBody;
 import vn.motcua.channel.Unavailable;
 import vn.motcua.message.ReplyAddress;
@@ -51,29 +52,49 @@ class WebChatController {
     private final WebChatProperties properties;
     private final WebChatSessionStore sessions;
     private final WebChatRelay streams;
+    private final ListenerSlots slots;
     private final MessageRateLimiter limiter;
+    private final SessionRateLimiter sessionLimiter;
     private final Inbox inbox;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
+    private final RateLimitedLog refusals;
 
     WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatRelay streams,
-                      MessageRateLimiter limiter, Inbox inbox, ObjectMapper json, MeterRegistry meters) {
+                      ListenerSlots slots, MessageRateLimiter limiter, SessionRateLimiter sessionLimiter, Inbox inbox,
+                      ObjectMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.sessions = sessions;
         this.streams = streams;
+        this.slots = slots;
         this.limiter = limiter;
+        this.sessionLimiter = sessionLimiter;
         this.inbox = inbox;
         this.json = json;
         this.meters = meters;
         // Room for the longest text even if every character arrives as a JSON escape, plus the other fields.
         this.maxBodyBytes = properties.maxTextChars() * 12 + 4096;
+        this.refusals = new RateLimitedLog(WebChatController.class, meters, "motcua.webhook.refused", "webchat");
     }
 
+    /**
+     * Opens a session: at most MOTCUA_WEBCHAT_SESSIONS_PER_ADDRESS per period from one address (429 beyond), and 503
+     * when the store is full of sessions in use; both answers carry a Vietnamese {@code notice} with the hotlines.
+     */
     @PostMapping("/sessions")
-    Mono<ResponseEntity<Map<String, String>>> open() {
+    Mono<ResponseEntity<Map<String, String>>> open(ServerHttpRequest request) {
+        Duration wait = sessionLimiter.tryAcquire(request);
+        if (!wait.isZero()) {
+            meters.counter("motcua.webchat.sessions.refused", "reason", "rate_limited").increment();
+            return Mono.error(WebChatException.tooManySessions(wait));
+        }
         String session = SessionIds.next();
         return sessions.open(session)
+                .onErrorMap(WebChatSessionStore.Full.class, e -> {
+                    meters.counter("motcua.webchat.sessions.refused", "reason", "store_full").increment();
+                    return WebChatException.storeFull();
+                })
                 .then(streams.keep(session))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.opened").increment();
@@ -84,9 +105,10 @@ class WebChatController {
 
     @PostMapping("/messages")
     Mono<ResponseEntity<Void>> send(ServerHttpRequest request) {
-        return RawBody.read(request, maxBodyBytes)
-                .onErrorMap(ResponseStatusException.class, e -> new WebChatException(HttpStatus.CONTENT_TOO_LARGE,
-                        "body_too_large", "The body is larger than " + maxBodyBytes + " bytes."))
+        return RawBody.read(request, maxBodyBytes, refusals)
+                .onErrorMap(ResponseStatusException.class, e -> e instanceof RawBody.IncompleteBody ? e
+                        : new WebChatException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                                "The body is larger than " + maxBodyBytes + " bytes."))
                 .map(body -> MessageRequest.parse(json, body))
                 .flatMap(message -> requireOpen(message.session()).thenReturn(message))
                 .map(message -> {
@@ -107,11 +129,20 @@ class WebChatController {
     @GetMapping("/stream")
     Flux<ServerSentEvent<WebChatEvent>> stream(@RequestParam(name = "session", required = false) String session,
                                                ServerHttpResponse response) {
-        return requireOpen(session).thenMany(Flux.defer(() -> {
-            // Reverse proxies such as nginx would otherwise hold the events back in their buffer.
-            response.getHeaders().set("X-Accel-Buffering", "no");
-            return events(session);
-        }));
+        return requireOpen(session)
+                .then(Mono.fromCallable(() -> {
+                    Flux<WebChatEvent> listening = slots.take(session, () -> streams.listen(session));
+                    if (listening == null) {
+                        meters.counter("motcua.webchat.streams.refused").increment();
+                        throw WebChatException.tooManyStreams();
+                    }
+                    return listening;
+                }))
+                .flatMapMany(listening -> {
+                    // Reverse proxies such as nginx would otherwise hold the events back in their buffer.
+                    response.getHeaders().set("X-Accel-Buffering", "no");
+                    return events(session, listening);
+                });
     }
 
     /**
@@ -182,9 +213,9 @@ class WebChatController {
         });
     }
 
-    private Flux<ServerSentEvent<WebChatEvent>> events(String session) {
+    private Flux<ServerSentEvent<WebChatEvent>> events(String session, Flux<WebChatEvent> listening) {
         Sinks.Empty<Void> ended = Sinks.empty();
-        Flux<ServerSentEvent<WebChatEvent>> messages = streams.listen(session)
+        Flux<ServerSentEvent<WebChatEvent>> messages = listening
                 .map(event -> ServerSentEvent.builder(event).event("message").build())
                 .doFinally(signal -> ended.tryEmitEmpty());
         // An open stream keeps its session alive; once the session is gone (erased, evicted), the stream ends.

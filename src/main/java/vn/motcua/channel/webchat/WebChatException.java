@@ -24,6 +24,10 @@ class WebChatException extends RuntimeException {
     /** A sentence for the person (Vietnamese), shown by the page as it is; null when the page words it itself. */
     final String notice;
 
+    /** Hotlines in every notice that turns a person away: nobody in danger may be left without them. */
+    static final String HOTLINES = "Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 (công an). Trẻ em cần giúp: gọi 111 "
+            + "(Tổng đài quốc gia bảo vệ trẻ em, miễn phí).";
+
     WebChatException(HttpStatus status, String code, String message) {
         this(status, code, message, null);
     }
@@ -50,6 +54,27 @@ class WebChatException extends RuntimeException {
     /** Any failure that is not already a refusal of the request means the service could not hold it. */
     static Throwable orUnavailable(Throwable e) {
         return e instanceof WebChatException ? e : unavailable();
+    }
+
+    static WebChatException tooManySessions(Duration wait) {
+        return new WebChatException(HttpStatus.TOO_MANY_REQUESTS, "too_many_sessions",
+                "Too many sessions opened from this address. Try again later.", wait,
+                "Từ thiết bị hoặc mạng này đã có nhiều cuộc trò chuyện được mở trong thời gian ngắn. Bạn vui lòng "
+                        + "đợi vài phút rồi thử lại. " + HOTLINES);
+    }
+
+    static WebChatException storeFull() {
+        return new WebChatException(HttpStatus.SERVICE_UNAVAILABLE, "service_busy",
+                "Every web chat session is in use. Try again in a minute.", Duration.ofMinutes(1),
+                "Hiện có rất nhiều người đang trò chuyện nên dịch vụ chưa mở được cuộc trò chuyện mới cho bạn. "
+                        + "Bạn vui lòng thử lại sau ít phút. " + HOTLINES);
+    }
+
+    static WebChatException tooManyStreams() {
+        return new WebChatException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
+                "This session already has as many open event streams as allowed. Close one (another tab) first.",
+                Duration.ofSeconds(15),
+                "Cuộc trò chuyện này đang mở ở nhiều thẻ trình duyệt. Bạn hãy đóng bớt một thẻ rồi tải lại trang.");
     }
 
     static WebChatException unknownSession() {

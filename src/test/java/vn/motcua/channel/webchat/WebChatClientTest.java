@@ -23,11 +23,10 @@ import vn.motcua.outbox.SendOutcome;
 /** How the web chat renders a message on a session's stream: who speaks, and which buttons dial. */
 class WebChatClientTest {
 
-    private final WebChatRelay streams = new InMemoryWebChatRelay(
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null));
+    private final WebChatProperties properties = new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10),
+            Duration.ofMinutes(30), 0, null, 0, null, 0, null);
+    private final WebChatRelay streams = new InMemoryWebChatRelay(properties);
     private final InMemoryFailedSendLog failures = new InMemoryFailedSendLog(new SimpleMeterRegistry());
-    private final WebChatProperties properties =
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null);
     private final WebChatClient client = new WebChatClient(streams, new InMemoryWebChatSessionStore(properties),
             new MessageRateLimiter(properties), failures);
 

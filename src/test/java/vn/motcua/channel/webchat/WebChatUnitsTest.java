@@ -63,7 +63,7 @@ class WebChatUnitsTest {
 
     @Test
     void settingsHaveSafeDefaultsAndRefuseAddressesThatWouldBreakTheQuickExit() {
-        WebChatProperties defaults = new WebChatProperties(null, null, 0, 0, null, null, 0, null);
+        WebChatProperties defaults = new WebChatProperties(null, null, 0, 0, null, null, 0, null, 0, null, 0, null);
         assertThat(defaults.exitUrl()).isEqualTo("https://www.nchmf.gov.vn");
         assertThat(defaults.allowedOrigins()).isEmpty();
         assertThat(defaults.maxTextChars()).isEqualTo(2000);
@@ -80,14 +80,14 @@ class WebChatUnitsTest {
     }
 
     private static WebChatProperties properties(Duration idle) {
-        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle, 0, null);
+        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle, 0, null, 0, null, 0, null);
     }
 
     private static WebChatProperties withExit(String url) {
-        return new WebChatProperties(url, null, 0, 0, null, null, 0, null);
+        return new WebChatProperties(url, null, 0, 0, null, null, 0, null, 0, null, 0, null);
     }
 
     private static WebChatProperties withOrigins(List<String> origins) {
-        return new WebChatProperties(null, origins, 0, 0, null, null, 0, null);
+        return new WebChatProperties(null, origins, 0, 0, null, null, 0, null, 0, null, 0, null);
     }
 }
