@@ -1,7 +1,6 @@
 package vn.motcua;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,7 +11,6 @@ import vn.motcua.redis.RedisTestSupport;
  * {@link ErasureEverywhereTest} on Redis: the same conversation and the same checks, with every store on Redis under a prefix of its
  * own (StoreContents then reads every key under it). Only the properties differ.
  */
-@Disabled("Needs the Redis adapters of issue 12 (branch r12): remove this line once they are merged")
 class RedisErasureEverywhereTest extends ErasureEverywhereTest {
 
     private static final RedisScope SCOPE = RedisTestSupport.scope("ErasureEverywhereTest");

@@ -133,25 +133,28 @@ public final class StoreContents {
         List<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())
                 .collectList().block(wait);
         for (String key : keys) {
-            found.add(new Stored("key", key));
+            // Where a hit was found, named by the key's pattern (its ids masked), so a failure says which store.
+            String kind = key.substring(prefix.length()).replaceAll("\\{conv:[^}]*}", "{conv:…}")
+                    .replaceAll(":[0-9a-f-]{16,}", ":…");
+            found.add(new Stored("key " + kind, key));
             String type = redis.type(key).block(wait).code();
             switch (type) {
                 case "string" -> Optional.ofNullable(redis.opsForValue().get(key).block(wait))
-                        .ifPresent(v -> found.add(new Stored("string", v)));
+                        .ifPresent(v -> found.add(new Stored("string" + " at " + kind, v)));
                 case "hash" -> redis.opsForHash().entries(key).collectList().block(wait).forEach(e -> {
-                    found.add(new Stored("hash field", String.valueOf(e.getKey())));
-                    found.add(new Stored("hash value", String.valueOf(e.getValue())));
+                    found.add(new Stored("hash field" + " at " + kind, String.valueOf(e.getKey())));
+                    found.add(new Stored("hash value" + " at " + kind, String.valueOf(e.getValue())));
                 });
                 case "list" -> redis.opsForList().range(key, 0, -1).collectList().block(wait)
-                        .forEach(v -> found.add(new Stored("list", v)));
+                        .forEach(v -> found.add(new Stored("list" + " at " + kind, v)));
                 case "set" -> redis.opsForSet().members(key).collectList().block(wait)
-                        .forEach(v -> found.add(new Stored("set", v)));
+                        .forEach(v -> found.add(new Stored("set" + " at " + kind, v)));
                 case "zset" -> redis.opsForZSet().range(key, Range.closed(0L, -1L)).collectList().block(wait)
-                        .forEach(v -> found.add(new Stored("zset", v)));
+                        .forEach(v -> found.add(new Stored("zset" + " at " + kind, v)));
                 case "stream" -> redis.opsForStream().range(key, Range.unbounded()).collectList().block(wait)
                         .forEach(r -> r.getValue().forEach((f, v) -> {
-                            found.add(new Stored("stream field", String.valueOf(f)));
-                            found.add(new Stored("stream value", String.valueOf(v)));
+                            found.add(new Stored("stream field" + " at " + kind, String.valueOf(f)));
+                            found.add(new Stored("stream value" + " at " + kind, String.valueOf(v)));
                         }));
                 default -> {
                 }

@@ -16,8 +16,8 @@ import vn.motcua.redis.RedisKeys;
 
 /**
  * Opt-ins in Redis: {@code subscriber:{conv:<id>}} (the pseudonymous conversation id) holds the channel, the time of
- * the opt-in and the platform's send token, all sealed with {@link TextSealer}. It expires a retention period after
- * the opt-in, like everything else about the person.
+ * the opt-in and the platform's send token, all sealed with {@link TextSealer}. It expires the subscriber period
+ * (MOTCUA_SUBSCRIBER_RETENTION) after the opt-in, as in memory.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "redis")
@@ -40,7 +40,7 @@ class RedisSubscriberStore implements SubscriberStore {
         this.redis = redis;
         this.keys = keys;
         this.sealer = sealer;
-        this.retention = privacy.retention();
+        this.retention = privacy.subscriberRetention();
     }
 
     @Override

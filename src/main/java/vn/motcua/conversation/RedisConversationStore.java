@@ -33,6 +33,7 @@ class RedisConversationStore implements ConversationStore {
     private final RedisKeys keys;
     private final TextSealer sealer;
     private final Duration retention;
+    private final Duration caseRetention;
 
     RedisConversationStore(ReactiveStringRedisTemplate redis, RedisKeys keys, TextSealer sealer,
                            PrivacyProperties privacy) {
@@ -40,6 +41,7 @@ class RedisConversationStore implements ConversationStore {
         this.keys = keys;
         this.sealer = sealer;
         this.retention = privacy.retention();
+        this.caseRetention = privacy.caseRetention();
     }
 
     /**
@@ -64,7 +66,9 @@ class RedisConversationStore implements ConversationStore {
     @Override
     public Mono<Void> save(Conversation conversation) {
         return Mono.fromCallable(() -> sealer.seal(JSON.writeValueAsString(conversation)))
-                .flatMap(sealed -> redis.opsForValue().set(key(conversation.id()), sealed, retention))
+                .flatMap(sealed -> redis.opsForValue().set(key(conversation.id()), sealed,
+                        // A closed case is kept for the case period, as in memory (its text is dropped on closure).
+                        conversation.state() == ConversationState.CLOSED ? caseRetention : retention))
                 .flatMap(ok -> ok ? Mono.empty() : Mono.error(new IllegalStateException("Redis refused the write")));
     }
 

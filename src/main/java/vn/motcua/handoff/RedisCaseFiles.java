@@ -16,26 +16,35 @@ import vn.motcua.redis.RedisKeys;
 /**
  * Case files on Redis: the notes (a list), the safe-contact note and the closure, each sealed JSON under the
  * conversation's hash tag. Every write gives all three a retention period again, in one script (one Cluster slot),
- * so the file is forgotten as a whole a retention period after its last write, as in memory.
+ * so the file is forgotten as a whole a retention period after its last write, as in memory. Closing the case drops
+ * the notes and the safe contact in the same script and keeps only the closure, for the case period.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "redis")
 class RedisCaseFiles implements CaseFiles {
 
-    /** KEYS: notes, safe contact, closure; ARGV[1]: the retention in ms. */
+    /** KEYS: notes, safe contact, closure; ARGV[1]: the retention in ms, ARGV[2]: the case period in ms. */
     private static final RedisScript<Long> TOUCH = RedisScript.of(
-            "for _, k in ipairs(KEYS) do redis.call('PEXPIRE', k, ARGV[1]) end return 1", Long.class);
+            "local ms = ARGV[1] if redis.call('EXISTS', KEYS[3]) == 1 then ms = ARGV[2] end "
+                    + "for _, k in ipairs(KEYS) do redis.call('PEXPIRE', k, ms) end return 1", Long.class);
+
+    /** KEYS: notes, safe contact, closure; ARGV[1]: the sealed closure, ARGV[2]: the case period in ms. */
+    private static final RedisScript<Long> CLOSE = RedisScript.of(
+            "redis.call('DEL', KEYS[1], KEYS[2]) redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) return 1",
+            Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final RedisKeys keys;
     private final SealedJson sealed;
     private final Duration retention;
+    private final Duration caseRetention;
 
     RedisCaseFiles(ReactiveStringRedisTemplate redis, RedisKeys keys, TextSealer sealer, PrivacyProperties privacy) {
         this.redis = redis;
         this.keys = keys;
         this.sealed = new SealedJson(sealer);
         this.retention = privacy.retention();
+        this.caseRetention = privacy.caseRetention();
     }
 
     private List<String> fileKeys(String conversationId) {
@@ -45,7 +54,8 @@ class RedisCaseFiles implements CaseFiles {
     }
 
     private Mono<Void> touch(String conversationId) {
-        return redis.execute(TOUCH, fileKeys(conversationId), List.of(Long.toString(retention.toMillis()))).then();
+        return redis.execute(TOUCH, fileKeys(conversationId), List.of(Long.toString(retention.toMillis()),
+                Long.toString(caseRetention.toMillis()))).then();
     }
 
     @Override
@@ -73,8 +83,8 @@ class RedisCaseFiles implements CaseFiles {
 
     @Override
     public Mono<Void> putClosure(Closure closure) {
-        return redis.opsForValue().set(fileKeys(closure.conversationId()).get(2), sealed.seal(closure))
-                .then(touch(closure.conversationId()));
+        return redis.execute(CLOSE, fileKeys(closure.conversationId()),
+                List.of(sealed.seal(closure), Long.toString(caseRetention.toMillis()))).then();
     }
 
     @Override

@@ -18,7 +18,8 @@ import vn.motcua.redis.RedisKeys;
 /**
  * The case index on Redis: each entry (sealed JSON) under the conversation's key, and one set of ids per state to
  * list them. The entry is the truth; a set may still name a conversation that moved on or expired, which a listing
- * drops (and removes from the set). Everything expires a retention period after the last change.
+ * drops (and removes from the set). An entry expires a retention period after its last change, a closed one the case
+ * period (MOTCUA_CASE_RETENTION), as in memory; a set lives as long as its longest-kept entry.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "redis")
@@ -28,12 +29,14 @@ class RedisCaseIndex implements CaseIndex {
     private final RedisKeys keys;
     private final SealedJson sealed;
     private final Duration retention;
+    private final Duration caseRetention;
 
     RedisCaseIndex(ReactiveStringRedisTemplate redis, RedisKeys keys, TextSealer sealer, PrivacyProperties privacy) {
         this.redis = redis;
         this.keys = keys;
         this.sealed = new SealedJson(sealer);
         this.retention = privacy.retention();
+        this.caseRetention = privacy.caseRetention();
     }
 
     private String entryKey(String conversationId) {
@@ -48,9 +51,10 @@ class RedisCaseIndex implements CaseIndex {
     public Mono<Void> put(Entry entry) {
         String id = entry.conversationId();
         String in = stateKey(entry.state());
-        return redis.opsForValue().set(entryKey(id), sealed.seal(entry), retention)
+        Duration kept = entry.state() == ConversationState.CLOSED ? caseRetention : retention;
+        return redis.opsForValue().set(entryKey(id), sealed.seal(entry), kept)
                 .then(redis.opsForSet().add(in, id))
-                .then(redis.expire(in, retention))
+                .then(redis.expire(in, kept))
                 .thenMany(Flux.fromArray(ConversationState.values()).filter(s -> s != entry.state())
                         .concatMap(s -> redis.opsForSet().remove(stateKey(s), id)))
                 .then();

@@ -15,8 +15,8 @@ import vn.motcua.redis.RedisKeys;
 
 /**
  * Referrals on Redis: each one sealed JSON under its own id (the console follows a referral by its id alone), and
- * per conversation a sorted set of its referrals' ids, by when they were proposed. Both expire a retention period
- * after the last change.
+ * per conversation a sorted set of its referrals' ids, by when they were proposed. Both expire the case period
+ * (MOTCUA_CASE_RETENTION) after the last change: referrals are what a closed case keeps.
  */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "redis")
@@ -32,7 +32,8 @@ class RedisReferralStore implements ReferralStore {
         this.redis = redis;
         this.keys = keys;
         this.sealed = new SealedJson(sealer);
-        this.retention = privacy.retention();
+        // Referrals are what a closed case keeps: the case period, as in memory.
+        this.retention = privacy.caseRetention();
     }
 
     private String referralKey(String referralId) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ class RedisInboxQueue implements InboxQueue {
     private final TextSealer sealer;
     private final PseudonymousIds ids;
 
+    @Autowired
     RedisInboxQueue(ReactiveStringRedisTemplate redis, RedisKeys keys, RedisStoreProperties properties,
                     InboxProperties inbox, TextSealer sealer, PseudonymousIds ids) {
         // A line only orders entries still waiting; it outlives them by far if it lasts as long as a redelivery may.

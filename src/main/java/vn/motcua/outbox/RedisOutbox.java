@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ class RedisOutbox implements Outbox {
     private final RedisKeys keys;
     private final TextSealer sealer;
 
+    @Autowired
     RedisOutbox(ReactiveStringRedisTemplate redis, RedisKeys keys, RedisStoreProperties properties, TextSealer sealer) {
         this(new RedisStreamQueue(redis, keys, properties, "outbox", MARK_TTL), redis, keys, sealer);
     }

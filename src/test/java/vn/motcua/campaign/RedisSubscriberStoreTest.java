@@ -52,6 +52,6 @@ class RedisSubscriberStoreTest extends SubscriberStoreContract {
         assertThat(redis.allKeys()).containsExactly(key);
         assertThat(redis.template().opsForValue().get(key).block()).doesNotContain("notification-token", "MESSENGER");
         assertThat(redis.template().getExpire(key).block())
-                .isBetween(PRIVACY.retention().minusMinutes(1), PRIVACY.retention());
+                .isBetween(PRIVACY.subscriberRetention().minusMinutes(1), PRIVACY.subscriberRetention());
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +27,6 @@ import vn.motcua.channel.messenger.MessengerWebhookClient;
 import vn.motcua.privacy.PseudonymousIds;
 import vn.motcua.privacy.TextSealer;
 import vn.motcua.redis.RedisKeys;
-import vn.motcua.redis.RedisQueuesConfiguration;
 import vn.motcua.redis.RedisScope;
 import vn.motcua.redis.RedisStoreProperties;
 import vn.motcua.redis.RedisStreamQueue;
@@ -39,15 +37,14 @@ import vn.motcua.redis.RedisTestSupport;
  * heartbeat is gone and answers every message exactly once, including those whose turn the dead one had already
  * finished (they are only acknowledged) and whose replies it had already queued (sent once).
  *
- * <p>The real message path (Messenger webhook → inbox → turn → outbox → Send API stub) with the inbox and outbox on
- * Redis Streams; the other ports are in memory until their Redis adapters are merged ({@link RedisQueuesConfiguration}).
+ * <p>The real message path (Messenger webhook → inbox → turn → outbox → Send API stub) with every port on Redis
+ * (the inbox and outbox on Redis Streams).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "motcua.messenger.app-secret=" + RedisTakeoverTest.APP_SECRET,
         "motcua.messenger.page-token=takeover-page-token",
         "motcua.messenger.verify-token=takeover-verify-token",
         "motcua.secret=takeover-secret"})
-@Import(RedisQueuesConfiguration.class)
 class RedisTakeoverTest {
 
     static final String APP_SECRET = "takeover-app-secret";
@@ -58,7 +55,7 @@ class RedisTakeoverTest {
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("motcua.messenger.graph-url", () -> "http://127.0.0.1:" + SERVER.getPort());
-        RedisQueuesConfiguration.properties(RedisTestSupport.url(), SCOPE.prefix()).forEach((k, v) -> registry.add(k, () -> v));
+        RedisTestSupport.quickTakeover(RedisTestSupport.url(), SCOPE.prefix()).forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @AfterAll

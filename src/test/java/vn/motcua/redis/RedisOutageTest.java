@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,8 +36,7 @@ import vn.motcua.channel.messenger.MessengerWebhookClient;
  * deliveries accepted, and every message answered exactly once, including those in flight when it stopped.
  *
  * <p>Uses a Redis server of its own on a free port (never the shared test Redis), with an append-only file so that,
- * like a production Redis, it keeps its data across the restart. The inbox and outbox are on Redis; the other ports
- * in memory until their Redis adapters are merged ({@link RedisQueuesConfiguration}).
+ * like a production Redis, it keeps its data across the restart. Every port is on Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "motcua.messenger.app-secret=" + RedisOutageTest.APP_SECRET,
@@ -46,7 +44,6 @@ import vn.motcua.channel.messenger.MessengerWebhookClient;
         "motcua.messenger.verify-token=outage-verify-token",
         "motcua.secret=outage-secret",
         "management.server.port=0"})
-@Import(RedisQueuesConfiguration.class)
 class RedisOutageTest {
 
     static final String APP_SECRET = "outage-app-secret";
@@ -58,7 +55,7 @@ class RedisOutageTest {
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("motcua.messenger.graph-url", () -> "http://127.0.0.1:" + SERVER.getPort());
-        RedisQueuesConfiguration.properties("redis://127.0.0.1:" + REDIS_PORT, "test:outage:")
+        RedisTestSupport.quickTakeover("redis://127.0.0.1:" + REDIS_PORT, "test:outage:")
                 .forEach((k, v) -> registry.add(k, () -> v));
     }
 

@@ -64,6 +64,18 @@ public final class RedisTestSupport {
         return List.of("motcua.store=redis", "motcua.redis.url=" + url(), "motcua.redis.prefix=" + prefix);
     }
 
+    /**
+     * The whole service on the Redis at {@code url} under {@code prefix}, with an unacknowledged entry of a dead
+     * instance taken over after 2 s (rather than 2 min), conversation leases of 1 s, and the streams polled every
+     * 20 ms, for takeover tests.
+     */
+    public static java.util.Map<String, String> quickTakeover(String url, String prefix) {
+        return java.util.Map.of("motcua.store", "redis", "motcua.redis.url", url, "motcua.redis.prefix", prefix,
+                "motcua.redis.claim-after", "PT2S", "motcua.redis.poll-interval", "PT0.02S",
+                // Takeover must wait for a dead holder's conversation lease to lapse, so it is shorter than that.
+                "motcua.lock.ttl", "PT1S");
+    }
+
     /** Whether a Redis answers PING at this URL (a plain socket: no client pool to tear down). */
     static boolean answers(String redisUrl) {
         RedisURI uri = RedisURI.create(redisUrl);

@@ -28,7 +28,7 @@ class RedisWebChatSessionStoreTest extends WebChatSessionStoreContract {
     WebChatSessionStore newStore() {
         return new RedisWebChatSessionStore(redis.template(), redis.keys(),
                 new PseudonymousIds(new ServerSecret(new PrivacyProperties("webchat-secret", null))),
-                new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle(), 0, null));
+                new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle(), 0, null, 0, null, 0, null));
     }
 
     @Override

@@ -17,7 +17,7 @@ abstract class WebChatRelayContract {
     abstract WebChatRelay newRelay();
 
     static WebChatProperties properties() {
-        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null);
+        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null, 0, null, 0, null);
     }
 
     static WebChatEvent bot(String text) {
