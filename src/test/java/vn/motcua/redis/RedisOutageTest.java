@@ -91,13 +91,19 @@ class RedisOutageTest {
         // Accepted just before Redis stops: their turns and sends may be anywhere on the way when it does.
         List<String> inFlight = people("inflight", run, 5);
         inFlight.forEach(p -> post(webhook, p).expectStatus().isOk());
+        // A web chat page opened before the outage: its session is in Redis too.
+        String session = http.post().uri("/webchat/sessions").exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("session").toString();
         REDIS.stop();
 
         List<String> during = people("during", run, 5);
         during.forEach(p -> post(webhook, p).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().exists("Retry-After"));
-        String session = http.post().uri("/webchat/sessions").exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("session").toString();
+        Map<?, ?> noSession = http.post().uri("/webchat/sessions").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(noSession.get("notice").toString()).as("a page opened during the outage is told, with the hotlines")
+                .contains("không nhận được tin nhắn", "113 (công an)", "111 (miễn phí, 24/7)");
         Map<?, ?> refusal = http.post().uri("/webchat/messages").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("session", session, "text", "cứu tôi với")).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
