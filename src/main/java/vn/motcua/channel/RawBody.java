@@ -33,12 +33,24 @@ public final class RawBody {
                 .map(RawBody::toBytes)
                 .defaultIfEmpty(new byte[0])
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                .onErrorMap(e -> !(e instanceof ResponseStatusException), e -> {
+                // A body that stopped arriving for MOTCUA_HTTP_BODY_TIMEOUT is the server's 408 (HttpServerLimits),
+                // not a client that hung up: it passes through.
+                .onErrorMap(e -> !(e instanceof ResponseStatusException) && !bodyTimedOut(e), e -> {
                     if (refusals != null) {
                         refusals.warn("incomplete_body", "Gave up on request bodies that did not arrive in full");
                     }
                     return new IncompleteBody();
                 });
+    }
+
+    /** Reactor Netty's {@code RequestTimeoutException} is package-private: recognised by its name. */
+    private static boolean bodyTimedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if ("reactor.netty.http.server.RequestTimeoutException".equals(cause.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] toBytes(DataBuffer buffer) {

@@ -123,6 +123,11 @@ class RedisConversationLock implements ConversationLock {
     @Override
     public Mono<Boolean> extend(Lease lease) {
         return Mono.defer(() -> {
+            // Here first: the lease must still be this instance's holder (not one released and passed on, whose
+            // successor shares the instance's Redis lease), and the next writer here must not be let in either.
+            if (!local.extendNow(lease)) {
+                return Mono.just(false);
+            }
             Hold hold = holds.get(lease.conversationId());
             return hold == null ? Mono.just(false) : extend(lease.conversationId(), hold);
         });
@@ -187,11 +192,7 @@ class RedisConversationLock implements ConversationLock {
         return Flux.interval(every, every)
                 // A slow answer skips a tick rather than failing the interval.
                 .onBackpressureDrop()
-                .concatMap(tick -> {
-                    // Here first: the next writer on this instance must not be handed the conversation either.
-                    local.extendNow(lease);
-                    return extend(lease).onErrorResume(e -> Mono.just(true));
-                })
+                .concatMap(tick -> extend(lease).onErrorResume(e -> Mono.just(true)))
                 .filter(extended -> !extended)
                 .take(1)
                 .subscribe(lost -> log.warn("A conversation lease ({}…) expired while its work was still running",

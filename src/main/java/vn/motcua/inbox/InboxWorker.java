@@ -89,12 +89,14 @@ class InboxWorker implements SmartLifecycle {
         if (delivery.attempt() < properties.maxAttempts()) {
             log.warn("A turn failed on attempt {} ({}); the event will be delivered again", delivery.attempt(),
                     e.getClass().getSimpleName(), e);
-            return queue.release(delivery);
+            // Handing it back needs the store too: while it is away, keep trying, or the entry would stay pending on
+            // this live instance and nobody would ever take it over.
+            return queue.release(delivery).retryWhen(StoreAway.untilBack());
         }
         meters.counter("motcua.inbox.dead").increment();
         log.error("A turn failed {} times ({}); the event was set aside", delivery.attempt(),
                 e.getClass().getSimpleName(), e);
-        return queue.acknowledge(delivery);
+        return queue.acknowledge(delivery).retryWhen(StoreAway.untilBack());
     }
 
     @Override

@@ -26,6 +26,8 @@ public final class StoreAway {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof ConnectException
+                    // A connection reset while a command was on its way (Redis stopped mid-command).
+                    || cause instanceof java.io.IOException
                     || cause instanceof io.lettuce.core.RedisConnectionException
                     || cause instanceof io.lettuce.core.RedisCommandTimeoutException) {
                 return true;

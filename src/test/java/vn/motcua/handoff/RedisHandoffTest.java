@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,15 @@ class RedisHandoffTest {
         List<String> forbidden = List.of("\"", "self_harm", "caseworker-lan", "at 18h", "after 20h",
                 "shelter-district", "NOTE:", "OUTCOME:", "WITH_HUMAN");
         String presenceKey = on.scope.keys().key("handoff", "presence");
+        // What a closed case keeps (its closure and referrals) lasts the case period; everything else the retention.
+        Duration longest = Collections.max(List.of(RedisScopes.PRIVACY.retention(),
+                RedisScopes.PRIVACY.caseRetention()));
+        assertThat(keys).as("closing the case dropped its notes and safe contact")
+                .doesNotContain(on.scope.keys().conversation("handoff:notes", c),
+                        on.scope.keys().conversation("handoff:safe-contact", c));
         for (String key : keys) {
             long ttl = redis.getExpire(key).block(WAIT).toMillis();
-            if (!notAboutAPerson.contains(key) && (ttl <= 0 || ttl > RedisScopes.PRIVACY.retention().toMillis())) {
+            if (!notAboutAPerson.contains(key) && (ttl <= 0 || ttl > longest.toMillis())) {
                 problems.add(key + " expires in " + ttl + " ms");
             }
             if (key.equals(presenceKey)) {
@@ -108,7 +115,7 @@ class RedisHandoffTest {
                 forbidden.stream().filter(value::contains).forEach(word -> problems.add(key + " shows " + word));
             }
         }
-        assertThat(problems).as("keys without the retention as their time to live, or holding text in clear")
+        assertThat(problems).as("keys without the retention (or case period) as their time to live, or holding text in clear")
                 .isEmpty();
         assertThat(redis.getExpire(presenceKey).block(WAIT)).isPositive()
                 .isLessThanOrEqualTo(RedisCaseworkerPresence.KEPT);

@@ -3,6 +3,7 @@ package vn.motcua.channel.webchat;
 import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A request the web chat API refuses, with what an integrator needs to fix it: a stable {@code code} and an English
@@ -51,9 +52,12 @@ class WebChatException extends RuntimeException {
                 UNAVAILABLE_NOTICE);
     }
 
-    /** Any failure that is not already a refusal of the request means the service could not hold it. */
+    /**
+     * Any failure that is not already a refusal of the request (ours, or the body reader's 400 and 413) means the
+     * service could not hold it.
+     */
     static Throwable orUnavailable(Throwable e) {
-        return e instanceof WebChatException ? e : unavailable();
+        return e instanceof WebChatException || e instanceof ResponseStatusException ? e : unavailable();
     }
 
     static WebChatException tooManySessions(Duration wait) {
