@@ -190,6 +190,10 @@ class WebChatController {
 
     /** The store could not hold the request (Redis away): 503 with the notice the page shows, never a 500. */
     private static Throwable unavailable(Throwable e) {
+        if (e instanceof RawBody.IncompleteBody) {
+            // Counted by RawBody already; the inbox was never asked, so it is no 503 and no line of its own.
+            return e;
+        }
         Throwable mapped = WebChatException.orUnavailable(e);
         if (mapped != e) {
             Unavailable.noted("webchat", e);
