@@ -35,7 +35,7 @@ class RedisConnectionSettingsTest {
         LettuceConnectionFactory standalone = factory("redis://127.0.0.1:6390", false);
         assertThat(standalone.getClusterConfiguration()).isNull();
         assertThat(standalone.getSentinelConfiguration()).isNull();
-        assertThat(standalone.getStandaloneConfiguration().getPort()).isEqualTo(6390);
+        assertThat(standalone.getPort()).isEqualTo(6390);
     }
 
     private static LettuceConnectionFactory factory(String url, boolean cluster) {
