@@ -78,8 +78,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock) {
-        return new LoginAttempts(properties, clock);
+    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock, LoginFailures failures) {
+        return new LoginAttempts(properties, clock, failures);
     }
 
     /** The person's side: no sign-in, no session, no CSRF, and its own headers (the web chat sets them). */
