@@ -64,7 +64,8 @@ class ArchitectureTest {
      * below the inbox and the outbox, {@code privacy} for the rooms that store anything about a person, and
      * {@code content} for the dialogue's accent folding, {@code redis} (layer 0: key names, settings, the
      * connection) for the rooms whose ports have Redis adapters, {@code message} for the console (the channel and priority its
- * queue shows). {@code channel} is every channel, {@code vn.motcua.channel}
+ * queue shows), {@code redis} and {@code privacy} for the console's Redis sessions and lockout (key prefix, HMAC of
+ * the names in its keys). {@code channel} is every channel, {@code vn.motcua.channel}
      * being their shared code.
      */
     static final Map<String, Room> ROOMS = rooms(
@@ -84,7 +85,8 @@ class ArchitectureTest {
             new Room("campaign", 2, Set.of("conversation", "outbox", "message", "privacy", "redis")),
             new Room("bot", 3, Set.of("message", "privacy", "content", "fairness", "inbox", "outbox", "conversation",
                     "nlu", "knowledge", "dialogue", "handoff", "campaign", "redis")),
-            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge", "message")));
+            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge", "message", "redis",
+                    "privacy")));
 
     /** The command line: it drives the library from outside, and only the application's main class starts it. */
     static final String CLI = "cli";

@@ -34,17 +34,13 @@ final class LockingAuthenticationManager implements ReactiveAuthenticationManage
         String account = authentication.getName();
         return Mono.deferContextual(context -> {
             String address = context.getOrDefault(ADDRESS, "unknown");
-            LoginAttempts.Lock lock = attempts.check(account, address);
-            if (lock != null) {
-                return Mono.error(new Locked(attempts.secondsLeft(lock)));
-            }
-            return passwords.authenticate(authentication)
-                    .doOnNext(ok -> attempts.succeeded(account, address))
-                    .onErrorResume(AuthenticationException.class, e -> {
-                        attempts.failed(account, address);
-                        // Same answer for an unknown user and a wrong password.
-                        return Mono.error(new BadCredentialsException("Invalid name or password"));
-                    });
+            return attempts.check(account, address)
+                    .flatMap(lock -> Mono.<Authentication>error(new Locked(attempts.secondsLeft(lock))))
+                    .switchIfEmpty(Mono.defer(() -> passwords.authenticate(authentication)
+                            .flatMap(ok -> attempts.succeeded(account, address).thenReturn(ok))
+                            .onErrorResume(AuthenticationException.class, e -> attempts.failed(account, address)
+                                    // Same answer for an unknown user and a wrong password.
+                                    .then(Mono.error(new BadCredentialsException("Invalid name or password"))))));
         });
     }
 

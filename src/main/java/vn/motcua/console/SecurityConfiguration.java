@@ -78,8 +78,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock) {
-        return new LoginAttempts(properties, clock);
+    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock, LoginFailures failures) {
+        return new LoginAttempts(properties, clock, failures);
     }
 
     /** The person's side: no sign-in, no session, no CSRF, and its own headers (the web chat sets them). */
@@ -167,6 +167,9 @@ class SecurityConfiguration {
         return (exchange, chain) -> exchange.getSession().flatMap(session -> {
             Instant signedIn = session.getAttribute(SIGNED_IN_AT);
             if (signedIn != null && !signedIn.plus(properties.sessionMaxAge()).isAfter(clock.instant())) {
+                // Emptied first: Spring Session's session (the Redis store) keeps its attributes after invalidate(),
+                // and this request would still be signed in; the in-memory one empties itself.
+                session.getAttributes().clear();
                 return session.invalidate();
             }
             return Mono.empty();
