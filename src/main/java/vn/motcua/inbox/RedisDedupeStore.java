@@ -41,8 +41,8 @@ class RedisDedupeStore implements DedupeStore {
     }
 
     @Override
-    public Mono<Void> forget(String key) {
-        return redis.delete(redisKey(key)).then();
+    public Mono<Boolean> seen(String key) {
+        return redis.hasKey(redisKey(key)).map(Boolean.TRUE::equals);
     }
 
     private String redisKey(String key) {

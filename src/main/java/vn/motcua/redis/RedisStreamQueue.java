@@ -410,7 +410,8 @@ public final class RedisStreamQueue {
                                 Long count = deliveries.get(record.getId().getValue());
                                 Entry entry = entry(record, count == null ? 2 : (int) Math.min(count + 1, 1000));
                                 if (entry != null) {
-                                    log.info("Took over {} from {}, whose heartbeat is gone", entry, dead);
+                                    log.info("The {} stream took over {} from {}, whose heartbeat is gone", name, entry,
+                                            dead);
                                 }
                                 return entry;
                             });

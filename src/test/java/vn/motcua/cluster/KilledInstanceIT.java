@@ -21,8 +21,14 @@ import org.junit.jupiter.api.Test;
  * Two instances share a steady stream of 500 messages from 50 people; halfway through, one is killed (kill -9: no
  * shutdown hook, nothing acknowledged on the way out). The load balancer then sends everything to the survivor, and
  * a delivery the dead one did not answer is delivered again, as Meta does when it gets no 200. Every message the
- * service accepted is answered exactly once, in order: the survivor takes over what the dead one had taken and not
- * finished, after MOTCUA_REDIS_CLAIM_AFTER.
+ * service accepted is answered, in order, and none is lost: the survivor takes over what the dead one had taken and
+ * not finished, after MOTCUA_REDIS_CLAIM_AFTER.
+ *
+ * <p>Exactly once holds for every step the service owns (the turn, the replies it queues); the send itself cannot be
+ * made idempotent, since neither platform takes an idempotency key. A reply the dead instance had handed to the
+ * platform in the instant before the kill, without living to record it, is sent again by the survivor. So the test
+ * allows a second copy only of replies the survivor took over from the dead instance's outbox (counted from its
+ * log), and no other duplicate; the figure is reported.
  */
 class KilledInstanceIT {
 
@@ -131,7 +137,14 @@ class KilledInstanceIT {
                     + Integer.getInteger("motcua.it.send-delay-ms", 0) + "ms " + tally
                     + String.format(" posted in %.1f s, answered %.1f s after the first post", postSeconds,
                     answeredSeconds));
-            assertThat(tally.exactlyOnceInOrder()).as(tally.toString()).isTrue();
+            long outboxTakeovers = survivor.log().lines().filter(l -> l.contains("The outbox stream took over"))
+                    .count();
+            cluster.report("replies taken over from the killed instance's outbox=" + outboxTakeovers
+                    + " (the only ones that may go out twice)");
+            assertThat(tally.losses()).as("messages not answered: " + tally).isZero();
+            assertThat(tally.outOfOrder()).as("answers out of order: " + tally).isZero();
+            assertThat((long) tally.duplicates()).as("answers sent twice, beyond the sends in flight at the kill: "
+                    + tally).isLessThanOrEqualTo(outboxTakeovers);
             assertThat(cluster.atRestFindings()).isEmpty();
         }
     }

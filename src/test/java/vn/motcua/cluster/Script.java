@@ -80,7 +80,7 @@ final class Script {
      * since every script message gets exactly one answer, each count is a count of messages.
      */
     record Tally(int persons, int expected, int received, int losses, int duplicates, int outOfOrder,
-                 List<String> affectedPersons) {
+                 List<String> affectedPersons, List<String> details) {
 
         static Tally of(Map<String, List<String>> expected, Map<String, List<String>> received) {
             int exp = 0;
@@ -89,6 +89,7 @@ final class Script {
             int duplicates = 0;
             int outOfOrder = 0;
             List<String> affected = new java.util.ArrayList<>();
+            List<String> details = new java.util.ArrayList<>();
             for (Map.Entry<String, List<String>> person : expected.entrySet()) {
                 List<String> want = person.getValue();
                 List<String> got = received.getOrDefault(person.getKey(), List.of());
@@ -105,9 +106,19 @@ final class Script {
                 outOfOrder += Math.max(0, disordered);
                 if (lost + twice + Math.max(0, disordered) > 0) {
                     affected.add(person.getKey());
+                    // Which answers, by their place in the script, so a failure says what went wrong where.
+                    details.add("person " + affected.size() + ": expected answers " + places(want, want)
+                            + ", received " + places(want, got));
                 }
             }
-            return new Tally(expected.size(), exp, rec, losses, duplicates, outOfOrder, List.copyOf(affected));
+            return new Tally(expected.size(), exp, rec, losses, duplicates, outOfOrder, List.copyOf(affected),
+                    List.copyOf(details));
+        }
+
+        /** Each text as its place (1-based) among the expected answers, or "?" for a text the script never gives. */
+        private static List<String> places(List<String> want, List<String> texts) {
+            return texts.stream().map(t -> want.indexOf(t) < 0 ? "?" : Integer.toString(want.indexOf(t) + 1))
+                    .toList();
         }
 
         boolean exactlyOnceInOrder() {
@@ -118,7 +129,8 @@ final class Script {
         public String toString() {
             return "persons=" + persons + " answers expected=" + expected + " received=" + received + " losses="
                     + losses + " duplicates=" + duplicates + " out-of-order=" + outOfOrder
-                    + (affectedPersons.isEmpty() ? "" : " persons affected=" + affectedPersons.size());
+                    + (affectedPersons.isEmpty() ? "" : " persons affected=" + affectedPersons.size()
+                    + "\n" + String.join("\n", details));
         }
     }
 
