@@ -17,10 +17,7 @@ class RedisErasureEverywhereTest extends ErasureEverywhereTest {
 
     @DynamicPropertySource
     static void onRedis(DynamicPropertyRegistry registry) {
-        for (String property : RedisTestSupport.properties(SCOPE.prefix())) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        RedisTestSupport.register(registry, SCOPE.prefix());
     }
 
     @AfterAll

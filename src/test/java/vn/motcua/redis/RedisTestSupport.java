@@ -64,6 +64,14 @@ public final class RedisTestSupport {
         return List.of("motcua.store=redis", "motcua.redis.url=" + url(), "motcua.redis.prefix=" + prefix);
     }
 
+    /** Puts a test's application context on the test Redis under {@code prefix} ({@link #properties(String)}). */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String prefix) {
+        for (String property : properties(prefix)) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+    }
+
     /**
      * The whole service on the Redis at {@code url} under {@code prefix}, with an unacknowledged entry of a dead
      * instance taken over after 2 s (rather than 2 min), conversation leases of 1 s, and the streams polled every

@@ -3,7 +3,6 @@ package vn.motcua.channel.zalo;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Conditional;
@@ -37,7 +36,7 @@ class RedisZaloRefreshLock implements ZaloRefreshLock {
     private final ReactiveStringRedisTemplate redis;
     private final String key;
     private final Duration lease;
-    private final AtomicReference<Mono<ZaloTokens>> inFlight = new AtomicReference<>();
+    private final SingleFlight flight = new SingleFlight();
 
     RedisZaloRefreshLock(ReactiveStringRedisTemplate redis, RedisKeys keys, ZaloProperties properties) {
         this.redis = redis;
@@ -49,22 +48,7 @@ class RedisZaloRefreshLock implements ZaloRefreshLock {
 
     @Override
     public Mono<ZaloTokens> exclusive(Mono<ZaloTokens> refresh, Mono<ZaloTokens> reread) {
-        return Mono.defer(() -> {
-            Mono<ZaloTokens> running = inFlight.get();
-            if (running != null) {
-                return running;
-            }
-            AtomicReference<Mono<ZaloTokens>> self = new AtomicReference<>();
-            Mono<ZaloTokens> mine = acrossInstances(refresh, reread)
-                    .doFinally(signal -> inFlight.compareAndSet(self.get(), null))
-                    .cache();
-            self.set(mine);
-            if (inFlight.compareAndSet(null, mine)) {
-                return mine;
-            }
-            Mono<ZaloTokens> winner = inFlight.get();
-            return winner != null ? winner : reread;
-        });
+        return flight.share(acrossInstances(refresh, reread), reread);
     }
 
     private Mono<ZaloTokens> acrossInstances(Mono<ZaloTokens> refresh, Mono<ZaloTokens> reread) {
