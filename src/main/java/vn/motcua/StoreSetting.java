@@ -1,9 +1,11 @@
 package vn.motcua;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,12 +18,30 @@ class StoreSetting implements ApplicationContextInitializer<ConfigurableApplicat
 
     static final String PROPERTY = "motcua.store";
 
-    /** The stores whose adapters exist. "redis" joins when its adapters do (DESIGN §4). */
-    static final Set<String> ACCEPTED = Set.of("memory");
+    /** The stores whose adapters exist (DESIGN §4). */
+    static final Set<String> ACCEPTED = Set.of("memory", "redis");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        check(context.getEnvironment().getProperty(PROPERTY, "memory"));
+        String store = context.getEnvironment().getProperty(PROPERTY, "memory");
+        check(store);
+        if ("redis".equalsIgnoreCase(store)) {
+            Binder binder = Binder.get(context.getEnvironment());
+            checkTimings(binder.bind("motcua.redis.claim-after", Duration.class).orElse(Duration.ofMinutes(2)),
+                    binder.bind("motcua.lock.ttl", Duration.class).orElse(Duration.ofSeconds(30)));
+        }
+    }
+
+    /**
+     * An entry is taken over from a dead instance only after its conversation's lease has surely expired: otherwise
+     * the new worker would wait for a lock nobody releases, and a lease still being extended would mean the
+     * instance is alive after all.
+     */
+    static void checkTimings(Duration claimAfter, Duration lockTtl) {
+        if (claimAfter.compareTo(lockTtl) <= 0) {
+            throw new UnknownStoreException(String.format(
+                    "MOTCUA_REDIS_CLAIM_AFTER (%s) must be longer than MOTCUA_LOCK_TTL (%s)", claimAfter, lockTtl));
+        }
     }
 
     static void check(String value) {
@@ -29,12 +49,11 @@ class StoreSetting implements ApplicationContextInitializer<ConfigurableApplicat
         if (ACCEPTED.contains(value.toLowerCase(Locale.ROOT))) {
             return;
         }
-        String why = "redis".equalsIgnoreCase(value.strip()) ? ", but the Redis adapters are not built yet" : "";
-        throw new UnknownStoreException(String.format("MOTCUA_STORE (%s) is \"%s\"%s; accepted values: %s",
-                PROPERTY, value, why, String.join(", ", new TreeSet<>(ACCEPTED))));
+        throw new UnknownStoreException(String.format("MOTCUA_STORE (%s) is \"%s\"; accepted values: %s",
+                PROPERTY, value, String.join(", ", new TreeSet<>(ACCEPTED))));
     }
 
-    /** The store setting names no store this build has. */
+    /** The store setting names no store this build has, or its timings cannot work together. */
     static final class UnknownStoreException extends IllegalStateException {
 
         UnknownStoreException(String message) {

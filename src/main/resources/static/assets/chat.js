@@ -9,6 +9,19 @@
   var config = window.MOTCUA_WEBCHAT || {};
   var EXIT_URL = typeof config.exitUrl === 'string' && config.exitUrl ? config.exitUrl : 'https://www.nchmf.gov.vn';
   var MAX_CHARS = config.maxTextChars > 0 ? config.maxTextChars : 2000;
+  // Shown when the service answers 503 (it cannot hold messages right now); the server's own notice is preferred.
+  var UNAVAILABLE = 'Lúc này hệ thống tạm thời không nhận được tin nhắn. Bạn vui lòng thử lại sau ít phút. '
+    + 'Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 (công an). Trẻ em cần giúp đỡ: gọi 111 (miễn phí, 24/7).';
+
+  /** The person-facing notice of a 503 answer. */
+  function unavailableNotice(response) {
+    return response.json().then(function (body) {
+      return (body && body.notice) || UNAVAILABLE;
+    }, function () { return UNAVAILABLE; });
+  }
+
+  /** A refusal that carries what to tell the person. */
+  function Refusal(notice) { this.notice = notice; }
   var SESSION_KEY = 'motcua.webchat.session';
   var TYPING_TIMEOUT_MS = 20000;
   var embedded = /(?:^|[?&])embed=1(?:&|$)/.test(window.location.search) && window.parent !== window;
@@ -77,7 +90,17 @@
     }
     return fetch('/webchat/sessions', { method: 'POST', credentials: 'omit', cache: 'no-store' })
       .then(function (response) {
-        if (!response.ok) { throw new Error('session ' + response.status); }
+        if (!response.ok) {
+          // 503 (cannot hold messages now, or every session in use) and 429 (too many sessions from here) carry a
+          // notice to show, with the hotlines.
+          var fallback = response.status === 503 ? UNAVAILABLE : null;
+          return response.json().then(function (body) {
+            return (body && body.notice) || fallback;
+          }, function () { return fallback; }).then(function (notice) {
+            if (notice) { throw new Refusal(notice); }
+            throw new Error('session ' + response.status);
+          });
+        }
         return response.json();
       })
       .then(function (body) {
@@ -217,8 +240,9 @@
       .then(function () { return post(body, true, answeredBefore); })
       .then(function (refusal) {
         if (refusal) { undo(refusal); }
-      }, function () {
-        undo('Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
+      }, function (error) {
+        undo(error instanceof Refusal ? error.notice
+          : 'Không gửi được tin nhắn. Vui lòng kiểm tra kết nối mạng và thử lại.');
       })
       .then(function () { sendButton.disabled = false; });
 
@@ -257,6 +281,10 @@
       }
       if (response.status === 400) {
         return 'Tin nhắn trống hoặc quá dài (tối đa ' + MAX_CHARS + ' ký tự).';
+      }
+      if (response.status === 503) {
+        // Not taken: the message is given back to the person, with the hotlines.
+        return unavailableNotice(response);
       }
       throw new Error('status ' + response.status);
     });

@@ -62,8 +62,10 @@ class ArchitectureTest {
     /**
      * DESIGN §3's table, as improved in docs/architecture.md ("Differences from DESIGN §3"): a {@code fairness} room
      * below the inbox and the outbox, {@code privacy} for the rooms that store anything about a person, and
-     * {@code content} for the dialogue's accent folding, {@code message} for the console (the channel and priority its
- * queue shows). {@code channel} is every channel, {@code vn.motcua.channel}
+     * {@code content} for the dialogue's accent folding, {@code redis} (layer 0: key names, settings, the
+     * connection) for the rooms whose ports have Redis adapters, {@code message} for the console (the channel and priority its
+ * queue shows), {@code redis} and {@code privacy} for the console's Redis sessions and lockout (key prefix, HMAC of
+ * the names in its keys). {@code channel} is every channel, {@code vn.motcua.channel}
      * being their shared code.
      */
     static final Map<String, Room> ROOMS = rooms(
@@ -71,18 +73,20 @@ class ArchitectureTest {
             new Room("privacy", 0, Set.of()),
             new Room("content", 0, Set.of()),
             new Room("fairness", 0, Set.of()),
-            new Room("inbox", 1, Set.of("message", "privacy", "fairness")),
-            new Room("outbox", 1, Set.of("message", "fairness")),
-            new Room("conversation", 1, Set.of("message", "privacy")),
+            new Room("redis", 0, Set.of()),
+            new Room("inbox", 1, Set.of("message", "privacy", "fairness", "redis")),
+            new Room("outbox", 1, Set.of("message", "fairness", "redis", "privacy")),
+            new Room("conversation", 1, Set.of("message", "privacy", "redis")),
             new Room("nlu", 1, Set.of("content")),
-            new Room("knowledge", 1, Set.of("content", "message")),
-            new Room("channel", 2, Set.of("message", "inbox", "outbox", "privacy")),
+            new Room("knowledge", 1, Set.of("content", "message", "redis")),
+            new Room("channel", 2, Set.of("message", "inbox", "outbox", "privacy", "redis")),
             new Room("dialogue", 2, Set.of("nlu", "knowledge", "message", "content")),
-            new Room("handoff", 2, Set.of("conversation", "outbox", "message")),
-            new Room("campaign", 2, Set.of("conversation", "outbox", "message", "privacy")),
+            new Room("handoff", 2, Set.of("conversation", "outbox", "message", "redis", "privacy")),
+            new Room("campaign", 2, Set.of("conversation", "outbox", "message", "privacy", "redis")),
             new Room("bot", 3, Set.of("message", "privacy", "content", "fairness", "inbox", "outbox", "conversation",
-                    "nlu", "knowledge", "dialogue", "handoff", "campaign")),
-            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge", "message")));
+                    "nlu", "knowledge", "dialogue", "handoff", "campaign", "redis")),
+            new Room("console", 4, Set.of("handoff", "campaign", "conversation", "knowledge", "message", "redis",
+                    "privacy")));
 
     /** The command line: it drives the library from outside, and only the application's main class starts it. */
     static final String CLI = "cli";

@@ -3,7 +3,8 @@ package vn.motcua.bot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -60,15 +61,21 @@ class ActionRunner {
         this.clock = clock;
     }
 
-    Mono<Outcome> run(Conversation conversation, List<Action> actions, ReplyAddress to) {
+    /**
+     * Carries out the actions. The replies' ids are {@code out-<turnKey>-<n>}, n counting from 1: a turn run again for
+     * the same event (an entry taken over after a crash) decides the same ids, and the outbox sends each id once.
+     */
+    Mono<Outcome> run(Conversation conversation, List<Action> actions, ReplyAddress to, String turnKey) {
         Mono<Outcome> outcome = Mono.just(new Outcome(conversation, false, new ArrayList<>(), new ArrayList<>()));
+        AtomicInteger replies = new AtomicInteger();
         for (Action action : actions) {
-            outcome = outcome.flatMap(current -> apply(current, action, to));
+            outcome = outcome.flatMap(current -> apply(current, action, to,
+                    () -> "out-" + turnKey + "-" + replies.incrementAndGet()));
         }
         return outcome;
     }
 
-    private Mono<Outcome> apply(Outcome current, Action action, ReplyAddress to) {
+    private Mono<Outcome> apply(Outcome current, Action action, ReplyAddress to, Supplier<String> replyId) {
         Conversation conversation = current.conversation();
         if (action instanceof Action.Reply reply) {
             String written = reply.answer().text();
@@ -76,7 +83,7 @@ class ActionRunner {
                     ? places.fill(conversation.id(), written, reply.answer().english()) : Mono.just(written);
             return text.map(said -> {
                 // A reply after an erasure is the conversation's last word: the web chat ends its session after it.
-                OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), conversation.id(), to,
+                OutboundMessage message = new OutboundMessage(replyId.get(), conversation.id(), to,
                         Purpose.RESPONSE, Intents.isCrisis(reply.intent()), said, reply.answer().quickReplies(),
                         current.erased(), current.messages().isEmpty());
                 current.messages().add(message);

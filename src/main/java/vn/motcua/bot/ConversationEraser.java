@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 import vn.motcua.campaign.SubscriberStore;
 import vn.motcua.outbox.FailedSendLog;
 import vn.motcua.outbox.ReachabilityStore;
+import vn.motcua.handoff.ConversationErasure;
 import vn.motcua.handoff.Escalations;
 import vn.motcua.handoff.HandoffEvent;
 import vn.motcua.handoff.HandoffEvents;
@@ -20,7 +21,7 @@ import vn.motcua.outbox.Outbox;
  * erasure reaches the person after it.
  */
 @Component
-class ConversationEraser {
+class ConversationEraser implements ConversationErasure {
 
     private final ConversationStore conversations;
     private final Escalations handoff;
@@ -42,7 +43,8 @@ class ConversationEraser {
         this.failures = failures;
     }
 
-    Mono<Void> erase(String conversationId) {
+    @Override
+    public Mono<Void> erase(String conversationId) {
         return outbox.discard(conversationId)
                 .then(conversations.delete(conversationId))
                 .then(handoff.forget(conversationId))

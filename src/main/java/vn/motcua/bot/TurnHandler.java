@@ -95,21 +95,50 @@ class TurnHandler implements InboundEventHandler {
     @Override
     public Mono<Void> handle(InboundEvent event) {
         String id = ids.conversationId(event.channel().id(), event.from().userId());
+        String turnKey = turnKey(event);
         return lock.withLock(id, () -> conversations.find(id)
                 .switchIfEmpty(Mono.fromSupplier(() -> Conversation.start(id, event.channel(),
                         addresses.seal(event.from()), clock.instant())))
-                .flatMap(conversation -> updateReachability(id, event)
-                        .then(Mono.defer(() -> turn(conversation, event)))))
+                // A closed case keeps no reply address: the person's new message brings it again.
+                .map(conversation -> conversation.sealedAddress() != null ? conversation
+                        : conversation.withAddress(addresses.seal(event.from())))
+                .flatMap(conversation -> {
+                    if (conversation.turn(personTurnId(turnKey)).isPresent()) {
+                        // Delivered again (taken over from an instance that died after saving this turn): it was
+                        // answered already, so it is only acknowledged.
+                        meters.counter("motcua.turns.already_handled", "channel", event.channel().id()).increment();
+                        return Mono.just(List.<HandoffEvent>of());
+                    }
+                    return updateReachability(id, event)
+                            .then(Mono.defer(() -> turn(conversation, event, turnKey)));
+                }))
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(events::publish)
                 .then();
     }
 
-    /** Saves what the actions left (unless they erased it), then queues the replies they decided. */
+    /**
+     * Queues the replies the actions decided, then saves what the actions left (unless they erased it). In this order
+     * a crash between the two loses nothing: the event is delivered again, the turn runs again and decides the same
+     * reply ids, and the outbox sends each id once. (Saved first, a crash in between would leave a saved turn whose
+     * replies were never queued, and the redelivery would find the turn handled.)
+     */
     private Mono<List<HandoffEvent>> finish(Conversation before, ActionRunner.Outcome outcome) {
         Mono<Void> saved = outcome.erased() ? Mono.empty() : conversations.save(outcome.conversation());
-        return saved.then(send(outcome)).thenReturn(outcome.erased() ? outcome.events()
+        return send(outcome).then(saved).thenReturn(outcome.erased() ? outcome.events()
                 : announce(before, outcome.conversation(), outcome.events()));
+    }
+
+    /**
+     * A keyed hash of the platform's event id: the person's turn is recorded as {@code in-<key>} and the replies are
+     * {@code out-<key>-<n>}, so a redelivered event is recognised and a re-run turn decides the same reply ids.
+     */
+    private String turnKey(InboundEvent event) {
+        return ids.hash("turn:" + event.eventId()).substring(0, 32);
+    }
+
+    private static String personTurnId(String turnKey) {
+        return "in-" + turnKey;
     }
 
     private Mono<Void> send(ActionRunner.Outcome outcome) {
@@ -142,13 +171,13 @@ class TurnHandler implements InboundEventHandler {
         return reachability.markReachable(id);
     }
 
-    private Mono<List<HandoffEvent>> turn(Conversation conversation, InboundEvent event) {
+    private Mono<List<HandoffEvent>> turn(Conversation conversation, InboundEvent event, String turnKey) {
         if (event.content() instanceof InboundContent.CaseworkerEcho echo) {
             // Someone on our side answered in the platform's own inbox: a person has the conversation now, the bot
             // says nothing, and the message is kept in the record (the platform has delivered it already).
             String owner = event.channel() == Channel.ZALO ? Conversation.ZALO_INBOX : Conversation.MESSENGER_INBOX;
             Turn said = new Turn(Speaker.CASEWORKER, sealer.seal(echo.text()), null,
-                    clock.instant(), null, Turn.Delivery.DELIVERED, null, owner);
+                    clock.instant(), personTurnId(turnKey), Turn.Delivery.DELIVERED, null, owner);
             Mono<Conversation> owned = conversation.state() == ConversationState.WITH_HUMAN
                     && conversation.assignee() != null ? Mono.just(conversation)
                     : escalations.takenOver(conversation, owner).map(Escalations.Escalated::conversation);
@@ -162,11 +191,11 @@ class TurnHandler implements InboundEventHandler {
         Mono<Conversation> current = conversation.state() == ConversationState.CLOSED && byThePerson
                 ? escalations.reopened(conversation) : Mono.just(conversation);
         return current.zipWith(escalations.onDuty())
-                .flatMap(both -> decideAndAct(conversation, both.getT1(), both.getT2(), event));
+                .flatMap(both -> decideAndAct(conversation, both.getT1(), both.getT2(), event, turnKey));
     }
 
     private Mono<List<HandoffEvent>> decideAndAct(Conversation before, Conversation conversation, boolean onDuty,
-                                                  InboundEvent event) {
+                                                  InboundEvent event, String turnKey) {
         String written = writtenText(event.content());
         Parse parse = understand(event.content(), written);
         // Back from a closed case, the bot says again that it is an automated assistant (DESIGN §6.2).
@@ -181,7 +210,7 @@ class TurnHandler implements InboundEventHandler {
         if (!decision.recorded()) {
             // Not something the person said (an unfollow, an erasure): carry it out, store nothing new about them;
             // an erasure's own answer is still sent.
-            return runner.run(conversation, decision.actions(), event.from())
+            return runner.run(conversation, decision.actions(), event.from(), turnKey)
                     .flatMap(outcome -> send(outcome).thenReturn(outcome.events()));
         }
         // A typed button title is recorded as the choice it made, not as the words the classifier guessed.
@@ -189,11 +218,11 @@ class TurnHandler implements InboundEventHandler {
                 : parse == null ? null : parse.intent();
         Conversation decided = conversation
                 .withTurn(new Turn(Speaker.PERSON, sealer.seal(written), understood,
-                        clock.instant()))
+                        clock.instant(), personTurnId(turnKey), null, null, null))
                 .withMisunderstandings(decision.misunderstandings())
                 .withPlace(decision.place())
                 .withOffered(decision.offered());
-        return runner.run(decided, decision.actions(), event.from())
+        return runner.run(decided, decision.actions(), event.from(), turnKey)
                 .flatMap(outcome -> finish(before, outcome));
     }
 

@@ -97,6 +97,12 @@ class ConversationsController {
                 request == null ? List.of() : request.referrals()).map(ConsoleJson.Summary::of);
     }
 
+    /** Erases everything about the person (the same erasure as their own "xóa"); 204, or 404 when already gone. */
+    @PostMapping("/api/conversations/{id}/erase")
+    Mono<ResponseEntity<Void>> erase(@PathVariable String id, Principal who) {
+        return desk.erase(id, who.getName()).thenReturn(ResponseEntity.noContent().build());
+    }
+
     @PostMapping("/api/conversations/{id}/notes")
     Mono<ResponseEntity<ConsoleJson.Note>> note(@PathVariable String id,
                                                 @RequestBody(required = false) TextRequest request, Principal who) {

@@ -34,18 +34,29 @@ final class LockingAuthenticationManager implements ReactiveAuthenticationManage
         String account = authentication.getName();
         return Mono.deferContextual(context -> {
             String address = context.getOrDefault(ADDRESS, "unknown");
-            LoginAttempts.Lock lock = attempts.check(account, address);
-            if (lock != null) {
-                return Mono.error(new LockedException("Too many failed sign-ins; try again after " + lock.until()));
-            }
-            return passwords.authenticate(authentication)
-                    .doOnNext(ok -> attempts.succeeded(account, address))
-                    .onErrorResume(AuthenticationException.class, e -> {
-                        attempts.failed(account, address);
-                        // Same answer for an unknown user and a wrong password.
-                        return Mono.error(new BadCredentialsException("Invalid name or password"));
-                    });
+            return attempts.check(account, address)
+                    .flatMap(lock -> Mono.<Authentication>error(new Locked(attempts.secondsLeft(lock))))
+                    .switchIfEmpty(Mono.defer(() -> passwords.authenticate(authentication)
+                            .flatMap(ok -> attempts.succeeded(account, address).thenReturn(ok))
+                            .onErrorResume(AuthenticationException.class, e -> attempts.failed(account, address)
+                                    // Same answer for an unknown user and a wrong password.
+                                    .then(Mono.error(new BadCredentialsException("Invalid name or password"))))));
         });
+    }
+
+    /** A try refused by the lockout, with how long the client must wait (the 429's Retry-After). */
+    static final class Locked extends LockedException {
+
+        private final long secondsLeft;
+
+        Locked(long secondsLeft) {
+            super("Too many failed sign-ins; try again in " + secondsLeft + " s");
+            this.secondsLeft = secondsLeft;
+        }
+
+        long secondsLeft() {
+            return secondsLeft;
+        }
     }
 
     /** Puts the client's address in the Reactor context of the request, for the lockout. */
@@ -54,8 +65,10 @@ final class LockingAuthenticationManager implements ReactiveAuthenticationManage
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            String address = remote == null || remote.getAddress() == null ? "unknown"
-                    : remote.getAddress().getHostAddress();
+            // Behind a proxy the forwarded client address comes unresolved (no InetAddress, only its text): it is
+            // still that client's address, not "unknown" shared by every client.
+            String address = remote == null ? "unknown"
+                    : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
             return chain.filter(exchange).contextWrite(context -> context.put(ADDRESS, address));
         }
     }

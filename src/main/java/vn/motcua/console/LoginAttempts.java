@@ -3,10 +3,12 @@ package vn.motcua.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+import vn.motcua.console.LoginFailures.Backoff;
+import vn.motcua.console.LoginFailures.Failures;
+import vn.motcua.console.LoginFailures.Scope;
 
 /**
  * Failed sign-ins, per account and per address, with a back-off: after {@code maxFailures} in a row on an account
@@ -14,7 +16,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * try must wait {@code lockBase}, doubling with every failure, up to {@code lockMax}, so every lock ends. Tries refused
  * while locked do not count, so they cannot lengthen it. An address a user signed in from before is trusted for
  * them: their account's lock does not apply there (only that address's own), so an attacker guessing from elsewhere
- * cannot keep a real user out. Nothing here is stored beyond a day, and nothing is logged with the address.
+ * cannot keep a real user out. Failures are kept a day after the last one, a trusted address {@code trustFor}, in
+ * {@link LoginFailures} (in memory, or on Redis for every instance); nothing is logged with the address.
  */
 final class LoginAttempts {
 
@@ -22,72 +25,52 @@ final class LoginAttempts {
     record Lock(Instant until) {
     }
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
-
-    private final ConsoleProperties properties;
     private final Clock clock;
-    private final Cache<String, Failures> accounts;
-    private final Cache<String, Failures> addresses;
-    private final Cache<String, Instant> trusted;
+    private final LoginFailures failures;
+    private final Backoff perAccount;
+    private final Backoff perAddress;
 
-    LoginAttempts(ConsoleProperties properties, Clock clock) {
-        this.properties = properties;
+    LoginAttempts(ConsoleProperties properties, Clock clock, LoginFailures failures) {
         this.clock = clock;
-        this.accounts = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(1, TimeUnit.DAYS).build();
-        this.addresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(1, TimeUnit.DAYS).build();
-        this.trusted = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterWrite(properties.trustFor().toMillis(), TimeUnit.MILLISECONDS).build();
+        this.failures = failures;
+        this.perAccount = new Backoff(properties.maxFailures(), properties.lockBase(), properties.lockMax());
+        this.perAddress = new Backoff(properties.maxFailuresPerAddress(), properties.lockBase(), properties.lockMax());
     }
 
-    /** The lock that refuses this try now, or null when it may go ahead. */
-    Lock check(String account, String address) {
+    /** The lock that refuses this try now; empty when it may go ahead. */
+    Mono<Lock> check(String account, String address) {
         Instant now = clock.instant();
-        Failures byAddress = addresses.getIfPresent(address);
-        if (locked(byAddress, now)) {
-            return new Lock(byAddress.lockedUntil());
-        }
-        if (isTrusted(account, address)) {
-            return null;
-        }
-        Failures byAccount = accounts.getIfPresent(key(account));
-        return locked(byAccount, now) ? new Lock(byAccount.lockedUntil()) : null;
+        return lock(Scope.ADDRESS, address, now)
+                .switchIfEmpty(Mono.defer(() -> failures.trusted(key(account), address)
+                        .flatMap(trusted -> trusted ? Mono.<Lock>empty() : lock(Scope.ACCOUNT, key(account), now))));
     }
 
-    void failed(String account, String address) {
+    /** Whole seconds until the lock ends, at least 1. */
+    long secondsLeft(Lock lock) {
+        long millis = Duration.between(clock.instant(), lock.until()).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    Mono<Void> failed(String account, String address) {
         Instant now = clock.instant();
-        addresses.asMap().compute(address, (k, f) -> next(f, now, properties.maxFailuresPerAddress()));
-        if (!isTrusted(account, address)) {
-            accounts.asMap().compute(key(account), (k, f) -> next(f, now, properties.maxFailures()));
-        }
+        return failures.failed(Scope.ADDRESS, address, perAddress, now)
+                .then(failures.trusted(key(account), address))
+                .flatMap(trusted -> trusted ? Mono.empty()
+                        : failures.failed(Scope.ACCOUNT, key(account), perAccount, now))
+                .then();
     }
 
-    void succeeded(String account, String address) {
-        accounts.invalidate(key(account));
-        addresses.invalidate(address);
-        trusted.put(key(account) + "|" + address, clock.instant());
+    Mono<Void> succeeded(String account, String address) {
+        return failures.clear(Scope.ACCOUNT, key(account))
+                .then(failures.clear(Scope.ADDRESS, address))
+                .then(failures.trust(key(account), address));
     }
 
-    private boolean isTrusted(String account, String address) {
-        return trusted.getIfPresent(key(account) + "|" + address) != null;
-    }
-
-    private Failures next(Failures before, Instant now, int allowed) {
-        int count = before == null ? 1 : before.count() + 1;
-        Instant until = null;
-        if (count >= allowed) {
-            int doublings = Math.min(count - allowed, 20);
-            Duration wait = properties.lockBase().multipliedBy(1L << doublings);
-            until = now.plus(wait.compareTo(properties.lockMax()) > 0 ? properties.lockMax() : wait);
-        }
-        return new Failures(count, until);
-    }
-
-    private static boolean locked(Failures failures, Instant now) {
-        return failures != null && failures.lockedUntil() != null && failures.lockedUntil().isAfter(now);
+    private Mono<Lock> lock(Scope scope, String key, Instant now) {
+        return failures.failures(scope, key).filter(f -> f.lockedAt(now)).map(Failures::lockedUntil).map(Lock::new);
     }
 
     private static String key(String account) {
-        return account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
+        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -39,6 +39,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
@@ -77,8 +78,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock) {
-        return new LoginAttempts(properties, clock);
+    LoginAttempts loginAttempts(ConsoleProperties properties, Clock clock, LoginFailures failures) {
+        return new LoginAttempts(properties, clock, failures);
     }
 
     /** The person's side: no sign-in, no session, no CSRF, and its own headers (the web chat sets them). */
@@ -144,7 +145,8 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(redirectTo(LOGIN + "?logout")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP))
-                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterAt(new LockingAuthenticationManager.AddressFilter(), SecurityWebFiltersOrder.FIRST)
                 .addFilterBefore(sessionAge(properties, clock), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
@@ -165,6 +167,9 @@ class SecurityConfiguration {
         return (exchange, chain) -> exchange.getSession().flatMap(session -> {
             Instant signedIn = session.getAttribute(SIGNED_IN_AT);
             if (signedIn != null && !signedIn.plus(properties.sessionMaxAge()).isAfter(clock.instant())) {
+                // Emptied first: Spring Session's session (the Redis store) keeps its attributes after invalidate(),
+                // and this request would still be signed in; the in-memory one empties itself.
+                session.getAttributes().clear();
                 return session.invalidate();
             }
             return Mono.empty();
@@ -225,7 +230,8 @@ class SecurityConfiguration {
     private static ServerAuthenticationEntryPoint apiEntryPoint() {
         return (exchange, exception) -> {
             if (exception instanceof LockedException) {
-                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+                long wait = exception instanceof LockingAuthenticationManager.Locked locked ? locked.secondsLeft() : 60;
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
                 return ApiResponses.error(exchange, HttpStatus.TOO_MANY_REQUESTS, "locked",
                         "Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút.");
             }

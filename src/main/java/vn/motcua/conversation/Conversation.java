@@ -113,9 +113,15 @@ public record Conversation(String id, Channel channel, ConversationState state, 
         return moved(state.require(Transition.RELEASE), null, null, null);
     }
 
-    /** Closed by the caseworker who had it. */
+    /**
+     * Closed by the caseworker who had it. A closed case keeps no message text and no way to reach the person: the
+     * transcript, the reply address, the place and the offered choices go (the outcome and the referrals are kept
+     * by handoff). If the person writes again, a new transcript starts with the address of that message.
+     */
     public Conversation closed() {
-        return moved(state.require(Transition.CLOSE), priority, assignee, null);
+        ConversationState next = state.require(Transition.CLOSE);
+        return new Conversation(id, channel, next, priority, List.of(), 0, null, startedAt, updatedAt, null, List.of(),
+                assignee, null, lastHeardAt, offDutyToldAt);
     }
 
     /** The person wrote again after it was closed: the bot answers again. */

@@ -3,6 +3,8 @@ package vn.motcua.conversation;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,9 +22,26 @@ public interface ConversationLock {
     /** Gives the lease back; does nothing if it expired and someone else holds the conversation now. */
     Mono<Void> release(Lease lease);
 
-    /** Runs {@code work} while holding the conversation's lease, and releases it however the work ends. */
+    /**
+     * Renews a held lease for its ttl from now; false when it was lost (it expired and someone else may hold the
+     * conversation now). A Redis adapter compares the owner token and sets the expiry in one Lua script.
+     */
+    Mono<Boolean> extend(Lease lease);
+
+    /**
+     * Runs {@code work} while holding the conversation's lease, and releases it however the work ends. While the work
+     * runs the lease is extended every third of its ttl, so a long turn (a slow store, a pause) never loses it to a
+     * second writer; a holder that dies stops extending and its lease expires.
+     */
     default <T> Mono<T> withLock(String conversationId, Supplier<Mono<T>> work) {
-        return Mono.usingWhen(acquire(conversationId), lease -> Mono.defer(work), this::release,
+        return Mono.usingWhen(acquire(conversationId), lease -> Mono.defer(() -> {
+                    Duration every = lease.ttl().dividedBy(3);
+                    Disposable keepAlive = Flux.interval(every, every)
+                            .onBackpressureDrop()
+                            .concatMap(tick -> extend(lease).onErrorResume(e -> Mono.just(false)))
+                            .subscribe();
+                    return Mono.defer(work).doFinally(signal -> keepAlive.dispose());
+                }), this::release,
                 (lease, error) -> release(lease), this::release);
     }
 

@@ -73,11 +73,48 @@ class InMemoryConversationLock implements ConversationLock {
 
     @Override
     public Mono<Void> release(Lease lease) {
-        return Mono.fromRunnable(() -> handOver(lease.conversationId(), lease.token()));
+        return Mono.fromRunnable(() -> handOver(lease.conversationId(), lease.token(), NOTHING));
+    }
+
+    /**
+     * Releases at once, on the caller's thread; {@code whenFree} runs if nobody in this process holds or waits for the
+     * conversation any more, while that is still true (under the lock's monitor, so it must be quick). The Redis lock
+     * keeps its Redis lease for as long as writers here pass the conversation on to each other.
+     */
+    void releaseNow(Lease lease, Runnable whenFree) {
+        handOver(lease.conversationId(), lease.token(), whenFree);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    /**
+     * Gives a held lease its full time again, so a writer still working is not overtaken by the next one here.
+     *
+     * @return false when {@code lease} no longer holds the conversation
+     */
+    boolean extendNow(Lease lease) {
+        return renew(lease, false);
+    }
+
+    @Override
+    public Mono<Boolean> extend(Lease lease) {
+        return Mono.fromSupplier(() -> renew(lease, true));
+    }
+
+    /** A planned expiry check sees the later expiry and plans itself again, so nothing else needs rescheduling. */
+    private boolean renew(Lease lease, boolean onlyIfUnexpired) {
+        synchronized (held) {
+            Holder holder = held.get(lease.conversationId());
+            if (holder == null || !holder.token.equals(lease.token()) || (onlyIfUnexpired && holder.expired())) {
+                return false;
+            }
+            holder.expiresAtNanos = System.nanoTime() + ttl.toNanos();
+            return true;
+        }
     }
 
     /** Frees the conversation if {@code token} still holds it, and gives it to the next live waiter. */
-    private void handOver(String conversationId, String token) {
+    private void handOver(String conversationId, String token, Runnable whenFree) {
         while (true) {
             Waiter next;
             Lease lease;
@@ -89,6 +126,7 @@ class InMemoryConversationLock implements ConversationLock {
                 next = holder.waiters.pollFirst();
                 if (next == null) {
                     held.remove(conversationId);
+                    whenFree.run();
                     return;
                 }
                 lease = grant(conversationId, holder.waiters);
@@ -118,17 +156,23 @@ class InMemoryConversationLock implements ConversationLock {
         timers.schedule(() -> {
             boolean expired;
             synchronized (held) {
-                expired = held.get(conversationId) == holder && holder.expired();
+                boolean current = held.get(conversationId) == holder;
+                expired = current && holder.expired();
+                if (current && !expired) {
+                    // Extended since: check again when the new expiry comes.
+                    holder.expiryCheckScheduled = false;
+                    scheduleExpiryCheck(conversationId, holder);
+                }
             }
             if (expired) {
-                handOver(conversationId, holder.token);
+                handOver(conversationId, holder.token, NOTHING);
             }
         }, delay + 1_000_000, TimeUnit.NANOSECONDS);
     }
 
     private static final class Holder {
         final String token;
-        final long expiresAtNanos;
+        long expiresAtNanos;
         final Deque<Waiter> waiters;
         boolean expiryCheckScheduled;
 

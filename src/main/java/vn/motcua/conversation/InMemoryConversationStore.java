@@ -1,17 +1,21 @@
 package vn.motcua.conversation;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import reactor.core.publisher.Mono;
 import vn.motcua.privacy.PrivacyProperties;
 
-/** Conversations in a Caffeine cache that expires each one a retention period after its last write. */
+/**
+ * Conversations in a Caffeine cache that expires each one a retention period after its last write; a closed case
+ * (which no longer holds a transcript or a reply address) after the case period.
+ */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryConversationStore implements ConversationStore {
@@ -19,8 +23,11 @@ class InMemoryConversationStore implements ConversationStore {
     private final Cache<String, Conversation> conversations;
 
     InMemoryConversationStore(PrivacyProperties properties) {
+        Duration open = properties.retention();
+        Duration closed = properties.caseRetention();
         this.conversations = Caffeine.newBuilder()
-                .expireAfterWrite(properties.retention().toMillis(), TimeUnit.MILLISECONDS)
+                .expireAfter(Expiry.<String, Conversation>writing((id, c) ->
+                        c.state() == ConversationState.CLOSED ? closed : open))
                 .build();
     }
 

@@ -13,6 +13,8 @@ public record AuditEntry(Instant at, String actor, Action action, String convers
     /** What a caseworker did. */
     public enum Action {
         VIEW_TRANSCRIPT, CLAIM, REPLY, REPLY_REFUSED, NOTE, SAFE_CONTACT, REFERRAL_PROPOSED, REFERRAL_UPDATED, RELEASE,
-        CLOSE
+        CLOSE,
+        /** A caseworker erased a conversation: the entry names nobody (no conversation id, no detail). */
+        ERASE
     }
 }

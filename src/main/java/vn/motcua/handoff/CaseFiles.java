@@ -21,7 +21,11 @@ public interface CaseFiles {
     /** Empty when none was written. */
     Mono<SafeContact> safeContact(String conversationId);
 
-    /** Replaces the closure record (a conversation can be reopened and closed again). */
+    /**
+     * Replaces the closure record (a conversation can be reopened and closed again). A closed case keeps only its
+     * outcome and referrals: this drops the notes and the safe contact, and the file is then kept for the case
+     * period ({@code MOTCUA_CASE_RETENTION}) instead of the conversation's.
+     */
     Mono<Void> putClosure(Closure closure);
 
     Mono<Closure> closure(String conversationId);

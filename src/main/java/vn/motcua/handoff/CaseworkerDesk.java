@@ -57,11 +57,14 @@ public class CaseworkerDesk {
     private final Clock clock;
     private final Timer timeToClaim;
     private final MeterRegistry meters;
+    private final ConversationErasure erasure;
 
     public CaseworkerDesk(ConversationStore conversations, ConversationLock lock, HandoffQueue queue, CaseIndex index,
                           CaseFiles files, ReferralStore referrals, AuditLog audit, ClaimTimes claims,
                           HandoffEvents events, PersonalData personal, BotLines botLines, Outbox outbox,
-                          ReplyWindows windows, HandoffProperties properties, Clock clock, MeterRegistry meters) {
+                          ReplyWindows windows, HandoffProperties properties, Clock clock, MeterRegistry meters,
+                          ConversationErasure erasure) {
+        this.erasure = erasure;
         this.conversations = conversations;
         this.lock = lock;
         this.queue = queue;
@@ -317,6 +320,17 @@ public class CaseworkerDesk {
                         .thenReturn(next);
             });
         }).flatMap(this::announced);
+    }
+
+    /**
+     * Erases everything about the person, in every store, at the request of the person (by phone, in person) or of
+     * a caseworker who judges it safer. Any caseworker may do it, whoever holds the conversation. The audit log
+     * records who erased something and when, but not what: the entry names no conversation.
+     */
+    public Mono<Void> erase(String conversationId, String caseworker) {
+        return lock.withLock(conversationId, () -> existing(conversations.find(conversationId))
+                .flatMap(c -> erasure.erase(c.id()))
+                .then(record(caseworker, AuditEntry.Action.ERASE, null, null)));
     }
 
     // ---- inside ----

@@ -3,18 +3,22 @@ package vn.motcua.handoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import reactor.core.publisher.Mono;
+import vn.motcua.privacy.PrivacyProperties;
 
-/** Case files in process memory, forgotten a retention period after their last write, like the conversation. */
+/**
+ * Case files in process memory, forgotten a retention period after their last write, like the conversation; once
+ * closed, a file holds only the closure and is kept for the case period.
+ */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryCaseFiles implements CaseFiles {
@@ -24,9 +28,18 @@ class InMemoryCaseFiles implements CaseFiles {
 
     private final Cache<String, File> files;
 
-    /** {@code retention} is {@code motcua.retention}, read here so the handoff room needs no privacy room. */
-    InMemoryCaseFiles(@Value("${motcua.retention:P30D}") Duration retention) {
-        this.files = Caffeine.newBuilder().expireAfterWrite(retention.toMillis(), TimeUnit.MILLISECONDS).build();
+    @Autowired
+    InMemoryCaseFiles(PrivacyProperties properties) {
+        this(properties.retention(), properties.caseRetention());
+    }
+
+    InMemoryCaseFiles(Duration retention) {
+        this(retention, retention);
+    }
+
+    InMemoryCaseFiles(Duration retention, Duration caseRetention) {
+        this.files = Caffeine.newBuilder().expireAfter(Expiry.<String, File>writing((id, f) ->
+                f.closure() != null ? caseRetention : retention)).build();
     }
 
     @Override
@@ -63,8 +76,8 @@ class InMemoryCaseFiles implements CaseFiles {
 
     @Override
     public Mono<Void> putClosure(Closure closure) {
-        return Mono.fromRunnable(() -> files.asMap().compute(closure.conversationId(), (id, f) ->
-                f == null ? new File(List.of(), null, closure) : new File(f.notes(), f.safeContact(), closure)));
+        // A closed case keeps only its outcome: the notes and the safe contact go.
+        return Mono.fromRunnable(() -> files.put(closure.conversationId(), new File(List.of(), null, closure)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +13,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Mono;
+import vn.motcua.privacy.PrivacyProperties;
 
-/** Referrals in process memory, forgotten a retention period after their last change. */
+/**
+ * Referrals in process memory, forgotten the case period after their last change: with the outcome, they are what a
+ * closed case keeps.
+ */
 @Component
 @ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryReferralStore implements ReferralStore {
 
     private final Cache<String, Referral> referrals;
 
-    InMemoryReferralStore(@Value("${motcua.retention:P30D}") Duration retention) {
+    @Autowired
+    InMemoryReferralStore(PrivacyProperties properties) {
+        this(properties.caseRetention());
+    }
+
+    InMemoryReferralStore(Duration retention) {
         this.referrals = Caffeine.newBuilder().expireAfterWrite(retention.toMillis(), TimeUnit.MILLISECONDS).build();
     }
 

@@ -29,7 +29,7 @@ class InMemoryDedupeStore implements DedupeStore {
     }
 
     @Override
-    public Mono<Void> forget(String key) {
-        return Mono.fromRunnable(() -> seen.invalidate(key));
+    public Mono<Boolean> seen(String key) {
+        return Mono.fromSupplier(() -> seen.getIfPresent(key) != null);
     }
 }

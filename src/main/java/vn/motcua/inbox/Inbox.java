@@ -39,15 +39,20 @@ public class Inbox {
     private Mono<Void> acceptOne(InboundEvent event) {
         // Keyed hash: some fallback keys contain a platform user id, which must not be stored as received.
         String key = ids.hash(event.eventId());
-        return dedupe.firstSighting(key).flatMap(first -> {
-            if (!first) {
+        return dedupe.seen(key).flatMap(seen -> {
+            if (seen) {
                 meters.counter("motcua.inbox.duplicates", "channel", event.channel().id()).increment();
                 return Mono.empty();
             }
             boolean urgent = urgency.isUrgent(event.content());
             meters.counter("motcua.inbox.accepted", "channel", event.channel().id(), "urgent", Boolean.toString(urgent))
                     .increment();
-            return queue.enqueue(urgent ? event.markedUrgent() : event).onErrorResume(e -> dedupe.forget(key).then(Mono.error(e)));
+            // Marked only once the event is held, so that an instance killed between the two leaves no mark and the
+            // platform's retry is accepted rather than taken for a duplicate of an event that was never queued. A
+            // copy queued twice (a retry, or two deliveries at once, before the mark) reaches the same turn id and is
+            // only acknowledged (TurnHandler). A failed mark after the event is held does not refuse the delivery.
+            return queue.enqueue(urgent ? event.markedUrgent() : event)
+                    .then(dedupe.firstSighting(key).onErrorResume(e -> Mono.just(false)).then());
         });
     }
 }

@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.motcua.fairness.FairScheduler;
+import vn.motcua.redis.StoreAway;
 
 /**
  * Takes deliveries from the queue and runs the bot's turns through a {@link FairScheduler}: one person's events one
@@ -55,9 +56,15 @@ class InboxWorker implements SmartLifecycle {
                         e -> log.error("The inbox worker stopped unexpectedly", e));
     }
 
+    /**
+     * The turn, then the acknowledgement. While the store is away (Redis down) both are tried again until it is back,
+     * not counted as attempts: a turn is safe to run again (it recognises its own event and reply ids), and giving
+     * up would set a message aside for an outage that is nobody's fault.
+     */
     private Mono<Void> process(InboxDelivery delivery) {
         return handler.handle(delivery.event())
-                .then(queue.acknowledge(delivery))
+                .retryWhen(StoreAway.untilBack())
+                .then(queue.acknowledge(delivery).retryWhen(StoreAway.untilBack()))
                 .onErrorResume(e -> failed(delivery, e));
     }
 
@@ -82,12 +89,14 @@ class InboxWorker implements SmartLifecycle {
         if (delivery.attempt() < properties.maxAttempts()) {
             log.warn("A turn failed on attempt {} ({}); the event will be delivered again", delivery.attempt(),
                     e.getClass().getSimpleName(), e);
-            return queue.release(delivery);
+            // Handing it back needs the store too: while it is away, keep trying, or the entry would stay pending on
+            // this live instance and nobody would ever take it over.
+            return queue.release(delivery).retryWhen(StoreAway.untilBack());
         }
         meters.counter("motcua.inbox.dead").increment();
         log.error("A turn failed {} times ({}); the event was set aside", delivery.attempt(),
                 e.getClass().getSimpleName(), e);
-        return queue.acknowledge(delivery);
+        return queue.acknowledge(delivery).retryWhen(StoreAway.untilBack());
     }
 
     @Override

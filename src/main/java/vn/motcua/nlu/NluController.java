@@ -1,8 +1,13 @@
 package vn.motcua.nlu;
 
+import java.security.Principal;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,10 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code POST /api/nlu/parse}: what the bot understands of a message, for operators checking the classifier. It is
- * meant to sit behind the console's authentication once the console exists (README); it stores and logs nothing.
+ * {@code POST /api/nlu/parse}: what the bot understands of a message, for operators checking the classifier (an ADMIN
+ * route); it stores and logs nothing. Each user may call it {@code MOTCUA_NLU_RATE_LIMIT} times per
+ * {@code MOTCUA_NLU_RATE_PERIOD} (429 beyond), and the parses run on one thread of their own, so that however many
+ * operators call it, it never takes the cores that answer webhooks and people.
  */
 @RestController
 @RequestMapping("/api/nlu")
@@ -32,14 +41,37 @@ class NluController {
                          boolean cannotCall, boolean childSpeaking) {
     }
 
-    private final MessageParser parser;
+    /** One thread, at most 64 parses waiting for it: what the operators' parsing may take of the machine. */
+    private static final Scheduler PARSING = Schedulers.newBoundedElastic(1, 64, "nlu-parse", 60, true);
 
-    NluController(MessageParser parser) {
+    private final MessageParser parser;
+    private final ParseRateLimiter limiter;
+
+    NluController(MessageParser parser, ParseRateProperties rate, Clock clock) {
         this.parser = parser;
+        this.limiter = new ParseRateLimiter(rate, clock);
     }
 
     @PostMapping("/parse")
-    Mono<ParseResponse> parse(@RequestBody(required = false) ParseRequest request) {
+    Mono<ResponseEntity<Object>> parse(@RequestBody(required = false) ParseRequest request, Principal user) {
+        java.time.Duration wait = limiter.tryTake(user == null ? "" : user.getName());
+        if (!wait.isZero()) {
+            return Mono.just(tooMany(wait));
+        }
+        return parse(request).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .onErrorResume(java.util.concurrent.RejectedExecutionException.class,
+                        full -> Mono.just(tooMany(java.time.Duration.ofSeconds(1))));
+    }
+
+    private static ResponseEntity<Object> tooMany(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Map.of("error", "rate_limited", "message",
+                        "Quá nhiều yêu cầu phân tích. Hãy thử lại sau " + seconds + " giây."));
+    }
+
+    private Mono<ParseResponse> parse(ParseRequest request) {
         if (request == null || request.text() == null) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send {\"text\": \"…\"}"));
         }
@@ -55,6 +87,6 @@ class NluController {
                     parse.act() == DialogueAct.NONE ? null : parse.act().intent(),
                     parse.followUp() == FollowUp.NONE ? null : parse.followUp().id(), parse.cannotCall(),
                     parse.childSpeaking());
-        });
+        }).subscribeOn(PARSING);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,16 +14,16 @@ import reactor.core.publisher.Mono;
 
 /** Keeps the latest failures in memory (bounded) and counts them all in metrics. */
 @Component
+@ConditionalOnProperty(name = "motcua.store", havingValue = "memory", matchIfMissing = true)
 public class InMemoryFailedSendLog implements FailedSendLog {
 
-    private static final Logger log = LoggerFactory.getLogger(InMemoryFailedSendLog.class);
     static final int CAPACITY = 1000;
 
     private final Deque<FailedSend> failures = new ArrayDeque<>();
-    private final MeterRegistry meters;
+    private final FailureCount count;
 
     public InMemoryFailedSendLog(MeterRegistry meters) {
-        this.meters = meters;
+        this.count = new FailureCount(meters);
     }
 
     @Override
@@ -58,20 +57,12 @@ public class InMemoryFailedSendLog implements FailedSendLog {
             }
             failures.addLast(failure);
         }
-        meters.counter("motcua.send.failed", "channel", failure.channel().id(), "kind", failure.kind().name(),
-                "permanent", Boolean.toString(failure.permanent())).increment();
-        log.warn("Send failed on {} for conversation {}: {} code {} subcode {} ({}) after {} attempt(s)",
-                failure.channel().id(), shortId(failure.conversationId()), failure.kind(), failure.code(),
-                failure.subcode(), failure.reason(), failure.attempts());
+        count.counted(failure);
     }
 
     private List<FailedSend> snapshot() {
         synchronized (failures) {
             return List.copyOf(failures);
         }
-    }
-
-    private static String shortId(String id) {
-        return id == null ? "-" : id.substring(0, Math.min(8, id.length()));
     }
 }

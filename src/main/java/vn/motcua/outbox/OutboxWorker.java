@@ -16,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.motcua.fairness.FairScheduler;
+import vn.motcua.redis.StoreAway;
 import vn.motcua.message.Channel;
 import vn.motcua.message.OutboundMessage;
 
@@ -62,15 +63,24 @@ class OutboxWorker implements SmartLifecycle {
                 e -> log.error("The outbox worker stopped unexpectedly", e));
     }
 
+    /**
+     * Checks, sends, acknowledges, reports. While the store is away (Redis down) the check and the acknowledgement are
+     * tried again until it is back: the entry stays this instance's, and is neither lost nor sent twice. The
+     * acknowledgement (which records the message as sent) comes straight after the platform's answer, before the
+     * transcript is written, so that an instance dying in between leaves the shortest window in which a reply the
+     * platform took is sent again by the instance that takes the entry over; a lost report costs only a delivery
+     * mark in the transcript.
+     */
     private Mono<Void> deliver(OutboxEntry entry) {
-        return outbox.stillWanted(entry).flatMap(wanted -> {
+        return outbox.stillWanted(entry).retryWhen(StoreAway.untilBack()).flatMap(wanted -> {
             if (!wanted) {
                 meters.counter("motcua.outbox.skipped").increment();
-                return outbox.acknowledge(entry);
+                return outbox.acknowledge(entry).retryWhen(StoreAway.untilBack());
             }
             OutboundMessage message = entry.message();
             return send(message)
-                    .flatMap(outcome -> report.report(message, outcome)
+                    .flatMap(outcome -> outbox.acknowledge(entry).retryWhen(StoreAway.untilBack())
+                            .then(report.report(message, outcome))
                             .onErrorResume(e -> {
                                 log.warn("A delivery outcome could not be written to the transcript ({})",
                                         e.getClass().getSimpleName());
@@ -78,8 +88,7 @@ class OutboxWorker implements SmartLifecycle {
                             })
                             .then(Mono.fromRunnable(() -> meters.counter("motcua.outbox.sent", "channel",
                                     message.to().channel().id(), "delivered",
-                                    Boolean.toString(outcome.delivered())).increment())))
-                    .then(outbox.acknowledge(entry));
+                                    Boolean.toString(outcome.delivered())).increment())));
         });
     }
 

@@ -604,6 +604,34 @@ byId('close-form').addEventListener('submit', function (event) {
 });
 byId('close-cancel').addEventListener('click', function () { closeDialog.close(); });
 
+/* ---------- Erasure ---------- */
+
+var eraseDialog = byId('erase-dialog');
+
+byId('erase-open').addEventListener('click', function () {
+  if (!current) { return; }
+  setStatus('erase-status', '');
+  eraseDialog.showModal();
+  // The safe choice has the focus: Enter alone never erases.
+  byId('erase-cancel').focus();
+});
+
+byId('erase-form').addEventListener('submit', function (event) {
+  event.preventDefault();
+  if (!current) { eraseDialog.close(); return; }
+  var id = current.id;
+  byId('erase-confirm').disabled = true;
+  api('POST', path(id) + '/erase').then(function () {
+    eraseDialog.close();
+    queue = queue.filter(function (item) { return item.id !== id; });
+    renderQueue();
+    applySummary({ id: id, state: 'GONE' });
+    byId('conv-none').querySelector('p').textContent = 'Đã xóa mọi dữ liệu của cuộc trò chuyện này.';
+  }, function (error) { setStatus('erase-status', explain(error)); })
+    .then(function () { byId('erase-confirm').disabled = false; });
+});
+byId('erase-cancel').addEventListener('click', function () { eraseDialog.close(); });
+
 /* ---------- Notes, safe contact, referrals ---------- */
 
 function renderTools() {

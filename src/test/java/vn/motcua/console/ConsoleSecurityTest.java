@@ -59,6 +59,9 @@ class ConsoleSecurityTest {
     org.springframework.web.server.session.WebSessionManager sessions;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -194,6 +197,16 @@ class ConsoleSecurityTest {
     void aSessionEndsAfterThirtyMinutesWithoutARequest() {
         var store = ((org.springframework.web.server.session.DefaultWebSessionManager) sessions).getSessionStore();
         assertThat(store.createWebSession().block().getMaxIdleTime()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void withTheMemoryStoreSessionsStayInProcessWithoutSpringSessionOrARedisClient() {
+        var store = ((org.springframework.web.server.session.DefaultWebSessionManager) sessions).getSessionStore();
+        assertThat(store).isInstanceOf(org.springframework.web.server.session.InMemoryWebSessionStore.class);
+        assertThat(context.getBeanNamesForType(org.springframework.session.ReactiveSessionRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(
+                org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBean(LoginFailures.class)).isInstanceOf(InMemoryLoginFailures.class);
     }
 
     @Test

@@ -266,18 +266,24 @@ class HandoffFlowTest {
         minh.patch().uri("/api/referrals/{id}", referralId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "DECLINED")).exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_transition");
+        JsonNode open = lan.get().uri("/api/conversations/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(open.path("notes").get(0).path("text").asString()).isEqualTo("Chồng hay kiểm tra điện thoại");
+        assertThat(open.path("safeContact").path("when").asString()).isEqualTo("sau 20 giờ");
+        assertThat(transcript(lan, id)).extracting(m -> m.path("text").asString())
+                .as("notes never reach the person").doesNotContain("Chồng hay kiểm tra điện thoại");
         lan.post().uri("/api/conversations/{id}/close", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("outcome", "Đã giới thiệu", "referrals", List.of(referralId))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("CLOSED");
 
+        // A closed case keeps only its outcome and referrals: no transcript, notes or safe contact (issue 13).
         JsonNode detail = lan.get().uri("/api/conversations/{id}", id).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(detail.path("notes").get(0).path("text").asString()).isEqualTo("Chồng hay kiểm tra điện thoại");
-        assertThat(detail.path("safeContact").path("when").asString()).isEqualTo("sau 20 giờ");
+        assertThat(detail.path("notes").size()).isZero();
+        assertThat(detail.path("safeContact").isNull() || detail.path("safeContact").isMissingNode()).isTrue();
         assertThat(detail.path("referrals").get(0).path("history").size()).isEqualTo(4);
         assertThat(detail.path("outcome").asString()).isEqualTo("Đã giới thiệu");
-        assertThat(transcript(lan, id)).extracting(m -> m.path("text").asString())
-                .as("notes never reach the person").doesNotContain("Chồng hay kiểm tra điện thoại");
+        assertThat(transcript(lan, id)).isEmpty();
 
         WebTestClient ops = ApiClient.signedIn(port, "ops", "ops-password");
         String audit = ops.get().uri("/api/audit?conversationId={id}", id).exchange().expectStatus().isOk()

@@ -129,4 +129,25 @@ public abstract class ConversationLockContract {
 
         StepVerifier.create(lock.withLock(id, () -> Mono.just("next writer"))).expectNext("next writer").verifyComplete();
     }
+
+    @Test
+    void aLongTurnKeepsItsLeasePastTheTtlAndALostLeaseCannotBeExtended() {
+        String id = conversation();
+        // The first writer works for twice the ttl; the lease is extended meanwhile, so a second writer that comes
+        // after the first ttl has passed still finds it held and gives up after the bounded wait.
+        Mono<String> longTurn = lock.withLock(id, () -> Mono.delay(TTL.multipliedBy(2)).thenReturn("first"))
+                .subscribeOn(Schedulers.parallel());
+        Mono<String> later = Mono.delay(TTL.plusMillis(300))
+                .then(lock.withLock(id, () -> Mono.just("second")))
+                .onErrorResume(ConversationLock.LockTimeoutException.class, e -> Mono.just("refused"));
+        List<String> outcomes = Flux.merge(longTurn, later).collectList().block(Duration.ofSeconds(20));
+        assertThat(outcomes).as("the second writer came while the long turn still ran").contains("first", "refused");
+
+        ConversationLock.Lease lease = lock.acquire(id).block(Duration.ofSeconds(5));
+        assertThat(lock.extend(lease).block(Duration.ofSeconds(5))).isTrue();
+        lock.release(lease).block(Duration.ofSeconds(5));
+        ConversationLock.Lease next = lock.acquire(id).block(Duration.ofSeconds(5));
+        assertThat(lock.extend(lease).block(Duration.ofSeconds(5))).as("a released lease stays released").isFalse();
+        lock.release(next).block(Duration.ofSeconds(5));
+    }
 }

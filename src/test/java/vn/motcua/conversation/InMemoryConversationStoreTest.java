@@ -29,4 +29,19 @@ class InMemoryConversationStoreTest extends ConversationStoreContract {
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> shortRetention.find("c1").blockOptional().isEmpty());
     }
+
+    @Test
+    void aClosedCaseIsKeptForTheCasePeriodNotTheConversations() {
+        InMemoryConversationStore store = new InMemoryConversationStore(
+                new PrivacyProperties("s", Duration.ofSeconds(1), null, Duration.ofDays(90), null));
+        Conversation open = Conversation.start("open", Channel.MESSENGER, "sealed", Instant.now());
+        Conversation closed = Conversation.start("closed", Channel.MESSENGER, "sealed", Instant.now())
+                .escalated(vn.motcua.message.Priority.NORMAL, Instant.now()).claimedBy("lan").closed();
+        store.save(open).block();
+        store.save(closed).block();
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> store.find("open").blockOptional().isEmpty());
+        assertThat(store.find("closed").blockOptional()).as("kept for the case period").isPresent();
+    }
 }

@@ -32,13 +32,27 @@ abstract class CaseFilesContract {
         String c = UUID.randomUUID().toString();
         files.putSafeContact(new SafeContact(c, "sealed-a", false, "lan", Instant.now())).block();
         files.putSafeContact(new SafeContact(c, "sealed-b", true, "minh", Instant.now())).block();
-        files.putClosure(new Closure(c, "sealed-outcome", List.of("r1"), "minh", Instant.now())).block();
-
         assertThat(files.safeContact(c).block()).satisfies(s -> {
             assertThat(s.sealedWhen()).isEqualTo("sealed-b");
             assertThat(s.callAllowed()).isTrue();
         });
-        assertThat(files.closure(c).block().referralIds()).containsExactly("r1");
+        files.putClosure(new Closure(c, "sealed-outcome", List.of("r1"), "minh", Instant.now())).block();
+        files.putClosure(new Closure(c, "sealed-outcome-2", List.of("r1", "r2"), "minh", Instant.now())).block();
+        assertThat(files.closure(c).block().referralIds()).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void aClosedCaseKeepsOnlyItsOutcomeTheNotesAndTheSafeContactGo() {
+        CaseFiles files = newFiles();
+        String c = UUID.randomUUID().toString();
+        files.addNote(new Note("n1", c, "lan", "sealed-note", Instant.now())).block();
+        files.putSafeContact(new SafeContact(c, "sealed-when", false, "lan", Instant.now())).block();
+
+        files.putClosure(new Closure(c, "sealed-outcome", List.of("r1"), "lan", Instant.now())).block();
+
+        assertThat(files.notes(c).block()).isEmpty();
+        assertThat(files.safeContact(c).blockOptional()).isEmpty();
+        assertThat(files.closure(c).block().sealedOutcome()).isEqualTo("sealed-outcome");
     }
 
     @Test

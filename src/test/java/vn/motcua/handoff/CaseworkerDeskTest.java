@@ -176,6 +176,8 @@ class CaseworkerDeskTest {
         assertThatThrownBy(() -> on.desk.updateReferral(proposed.id(), "minh", ReferralStatus.DECLINED, null).block())
                 .isInstanceOfSatisfying(HandoffRefusal.class, r -> assertThat(r.kind())
                         .isEqualTo(HandoffRefusal.Kind.INVALID_TRANSITION));
+        // What caseworkers wrote is sealed at rest.
+        assertThat(on.files.notes("c").block().get(0).sealedText()).startsWith("sealed:");
         on.desk.close("c", "lan", "Đã giới thiệu trợ giúp pháp lý", List.of(proposed.id())).block();
 
         CaseView view = on.desk.view("c").block();
@@ -186,7 +188,11 @@ class CaseworkerDeskTest {
             assertThat(r.history()).extracting(Referral.Step::by).containsExactly("lan", "minh", "minh", "minh");
             assertThat(r.note()).isEqualTo("Hẹn thứ Hai");
         });
-        assertThat(view.notes()).extracting(CaseView.NoteView::text).containsExactly("Người này sợ chồng đọc điện thoại");
+        // A closed case keeps only its outcome and its referrals: no message text, no way to reach the person.
+        assertThat(view.notes()).isEmpty();
+        assertThat(view.safeContact()).isNull();
+        assertThat(on.desk.transcript("c", "lan").block()).isEmpty();
+        assertThat(on.stored("c").sealedAddress()).isNull();
         assertThat(view.outcome()).isEqualTo("Đã giới thiệu trợ giúp pháp lý");
         assertThat(view.summary().state()).isEqualTo(ConversationState.CLOSED);
         assertThat(on.sent).as("notes never reach the person").extracting(m -> m.text())
@@ -196,9 +202,10 @@ class CaseworkerDeskTest {
         assertThat(log).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.CLAIM,
                 AuditEntry.Action.REPLY, AuditEntry.Action.NOTE, AuditEntry.Action.SAFE_CONTACT,
                 AuditEntry.Action.REFERRAL_PROPOSED, AuditEntry.Action.REFERRAL_UPDATED,
-                AuditEntry.Action.REFERRAL_UPDATED, AuditEntry.Action.REFERRAL_UPDATED, AuditEntry.Action.CLOSE);
+                AuditEntry.Action.REFERRAL_UPDATED, AuditEntry.Action.REFERRAL_UPDATED, AuditEntry.Action.CLOSE,
+                AuditEntry.Action.VIEW_TRANSCRIPT);
         assertThat(log).extracting(AuditEntry::actor).containsExactly("lan", "lan", "lan", "lan", "lan", "minh",
-                "minh", "minh", "lan");
+                "minh", "minh", "lan", "lan");
         assertThat(log).extracting(AuditEntry::detail).filteredOn(d -> d != null && d.contains(proposed.id()))
                 .containsExactly("referral " + proposed.id() + " to tro-giup-phap-ly: PROPOSED",
                         "referral " + proposed.id() + ": PROPOSED → AGREED",
@@ -208,8 +215,31 @@ class CaseworkerDeskTest {
         log.forEach(e -> everything.add(e.toString()));
         assertThat(String.join("\n", everything)).doesNotContain("Lan, nhân viên", "sợ chồng", "20 giờ", "Hẹn thứ Hai",
                 "Đã giới thiệu");
-        // What caseworkers wrote is sealed at rest.
-        assertThat(on.files.notes("c").block().get(0).sealedText()).startsWith("sealed:");
+    }
+
+    @Test
+    void anyCaseworkerCanEraseAConversationAndTheAuditLogSaysWhoButNotWhat() {
+        on.waiting("c", Channel.WEBCHAT, Priority.HIGH);
+        on.desk.claim("c", "lan").block();
+        on.desk.note("c", "lan", "Người này sợ chồng đọc điện thoại").block();
+        on.desk.refer("c", "lan", "tro-giup-phap-ly", "Hẹn thứ Hai").block();
+
+        on.desk.erase("c", "minh").block();
+
+        assertThat(on.stored("c")).isNull();
+        assertThat(on.files.notes("c").block()).isEmpty();
+        assertThat(on.referrals.of("c").block()).isEmpty();
+        assertThat(on.index.find("c").blockOptional()).isEmpty();
+        assertThat(on.audit.of("c").block()).as("no entry names it any more").isEmpty();
+        assertThat(on.audit.recent(1).block()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditEntry.Action.ERASE);
+            assertThat(e.actor()).isEqualTo("minh");
+            assertThat(e.conversationId()).isNull();
+            assertThat(e.detail()).isNull();
+        });
+        assertThatThrownBy(() -> on.desk.erase("c", "minh").block()).as("already gone")
+                .isInstanceOfSatisfying(HandoffRefusal.class, r -> assertThat(r.kind())
+                        .isEqualTo(HandoffRefusal.Kind.NOT_FOUND));
     }
 
     @Test

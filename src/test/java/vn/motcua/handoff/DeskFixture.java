@@ -118,7 +118,8 @@ final class DeskFixture {
                 List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent")));
         ReplyWindows windows = new ReplyWindows(properties);
         this.desk = new CaseworkerDesk(store, new OneAtATime(), queue, index, files, referrals, audit, claims, events,
-                SEALING, lines, outbox, windows, properties, clock, meters);
+                SEALING, lines, outbox, windows, properties, clock, meters,
+                id -> Mono.fromRunnable(() -> stored.remove(id)).then(escalations().forget(id)));
         this.escalations = new Escalations(queue, index, claims, presence, files, referrals, audit, properties, clock);
     }
 
@@ -136,6 +137,10 @@ final class DeskFixture {
         Conversation escalated = escalations.escalate(c, priority, "human_agent").block().conversation();
         stored.put(id, escalated);
         return escalated;
+    }
+
+    private Escalations escalations() {
+        return escalations;
     }
 
     Conversation stored(String id) {
@@ -163,6 +168,11 @@ final class DeskFixture {
         @Override
         public Mono<Void> release(Lease lease) {
             return Mono.fromRunnable(() -> held.get(lease.conversationId()).release());
+        }
+
+        @Override
+        public Mono<Boolean> extend(Lease lease) {
+            return Mono.just(true);
         }
     }
 }

@@ -22,11 +22,12 @@ abstract class DedupeStoreContract {
     }
 
     @Test
-    void aForgottenKeyIsNewAgain() {
+    void lookingDoesNotMarkAndAMarkedKeyIsSeen() {
         String key = "test:" + UUID.randomUUID();
-        store().firstSighting(key).block();
-        store().forget(key).block();
+        assertThat(store().seen(key).block()).as("never marked").isFalse();
+        assertThat(store().seen(key).block()).as("looking marked nothing").isFalse();
         assertThat(store().firstSighting(key).block()).isTrue();
+        assertThat(store().seen(key).block()).as("marked").isTrue();
     }
 
     @Test

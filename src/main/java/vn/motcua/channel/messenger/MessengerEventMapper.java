@@ -3,11 +3,11 @@ package vn.motcua.channel.messenger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,10 +20,22 @@ import vn.motcua.message.ReplyAddress;
 /**
  * Maps a Messenger webhook delivery to inbound events: every event of every entry, from {@code messaging[]} and
  * {@code standby[]} alike, because deliveries are batched (platforms.md §1.3).
+ *
+ * <p>Nothing is logged here, per event: a signed delivery may hold hundreds of thousands of them. What is skipped is
+ * counted by reason in the map the caller passes, and the caller writes at most one rate-limited line per reason.
  */
 final class MessengerEventMapper {
 
-    private static final Logger log = LoggerFactory.getLogger(MessengerEventMapper.class);
+    /** Reasons for skipping an event (tags of {@code motcua.messenger.ignored}). */
+    static final String NO_SENDER = "no_sender";
+    static final String BAD_TIMESTAMP = "bad_timestamp";
+    static final String EMPTY = "empty";
+    static final String UNKNOWN = "unknown";
+    static final String OTHER_OBJECT = "other_object";
+
+    /** Meta's timestamps are epoch milliseconds (seconds in some samples); nothing real lies beyond year 5138. */
+    private static final long MAX_EPOCH_MILLI = 100_000_000_000_000L;
+    private static final Pattern NUMERIC = Pattern.compile("[-+0-9.eE]+");
     private static final Set<String> ENVELOPE = Set.of("sender", "recipient", "timestamp");
     private static final Set<String> IGNORED = Set.of("read", "delivery", "reaction", "message_edit",
             "pass_thread_control", "take_thread_control", "request_thread_control", "app_roles");
@@ -38,6 +50,13 @@ final class MessengerEventMapper {
     }
 
     List<InboundEvent> map(byte[] body) {
+        return map(body, new TreeMap<>());
+    }
+
+    /**
+     * @param skipped receives, per reason, how many events of the delivery were acknowledged but not queued
+     */
+    List<InboundEvent> map(byte[] body, Map<String, Long> skipped) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -48,24 +67,24 @@ final class MessengerEventMapper {
             throw new MalformedWebhookException("body has no entry array");
         }
         if (!"page".equals(root.path("object").asString(""))) {
-            log.info("Ignored a webhook delivery for object '{}'", root.path("object").asString(""));
+            skipped.merge(OTHER_OBJECT, 1L, Long::sum);
             return List.of();
         }
         List<InboundEvent> events = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
-            mapAll(entry.path("messaging"), false, events);
-            mapAll(entry.path("standby"), true, events);
+            mapAll(entry.path("messaging"), false, events, skipped);
+            mapAll(entry.path("standby"), true, events, skipped);
         }
         return events;
     }
 
-    private void mapAll(JsonNode items, boolean standby, List<InboundEvent> out) {
+    private void mapAll(JsonNode items, boolean standby, List<InboundEvent> out, Map<String, Long> skipped) {
         if (!items.isArray()) {
             return;
         }
         for (JsonNode item : items) {
             if (item.path("message").path("is_echo").asBoolean(false)) {
-                InboundEvent echo = echo(item, standby);
+                InboundEvent echo = echo(item, standby, skipped);
                 if (echo != null) {
                     out.add(echo);
                 }
@@ -73,24 +92,29 @@ final class MessengerEventMapper {
             }
             ReplyAddress from = sender(item.path("sender"));
             if (from == null) {
-                log.warn("Skipped a Messenger event without a sender");
+                skipped.merge(NO_SENDER, 1L, Long::sum);
                 continue;
             }
             Instant at = timestamp(item.path("timestamp"));
-            InboundEvent event = mapOne(item, from, at, standby);
+            if (at == null) {
+                skipped.merge(BAD_TIMESTAMP, 1L, Long::sum);
+                continue;
+            }
+            InboundEvent event = mapOne(item, from, at, standby, skipped);
             if (event != null) {
                 out.add(event);
             }
         }
     }
 
-    private InboundEvent mapOne(JsonNode item, ReplyAddress from, Instant at, boolean standby) {
+    private InboundEvent mapOne(JsonNode item, ReplyAddress from, Instant at, boolean standby,
+                                Map<String, Long> skipped) {
         JsonNode message = item.path("message");
         if (message.isObject()) {
             String mid = message.path("mid").asString(null);
             InboundContent content = messageContent(message);
             if (content == null) {
-                log.info("Ignored a Messenger message with neither text nor attachments");
+                skipped.merge(EMPTY, 1L, Long::sum);
                 return null;
             }
             return new InboundEvent(idOr(mid, "message", from, at), from, at, content, standby);
@@ -115,7 +139,7 @@ final class MessengerEventMapper {
         Set<String> names = new TreeSet<>(item.propertyNames());
         names.removeAll(ENVELOPE);
         if (names.stream().noneMatch(IGNORED::contains)) {
-            log.info("Acknowledged an unknown Messenger event type {}", names);
+            skipped.merge(UNKNOWN, 1L, Long::sum);
         }
         return null;
     }
@@ -125,7 +149,7 @@ final class MessengerEventMapper {
      * person in the Page's own inbox carries the Page Inbox's app id, or none (platforms.md §1.4): it is recorded as a
      * caseworker's message, and the conversation is then with a person. The person is the recipient here.
      */
-    private InboundEvent echo(JsonNode item, boolean standby) {
+    private InboundEvent echo(JsonNode item, boolean standby, Map<String, Long> skipped) {
         JsonNode message = item.path("message");
         String app = message.path("app_id").asString("");
         if (!app.isBlank() && !PAGE_INBOX_APP_ID.equals(app)) {
@@ -133,10 +157,14 @@ final class MessengerEventMapper {
         }
         ReplyAddress person = sender(item.path("recipient"));
         if (person == null) {
-            log.warn("Skipped a Messenger echo without a recipient");
+            skipped.merge(NO_SENDER, 1L, Long::sum);
             return null;
         }
         Instant at = timestamp(item.path("timestamp"));
+        if (at == null) {
+            skipped.merge(BAD_TIMESTAMP, 1L, Long::sum);
+            return null;
+        }
         String text = message.path("text").asString(null);
         return new InboundEvent(idOr(message.path("mid").asString(null), "echo", person, at), person, at,
                 new InboundContent.CaseworkerEcho(text), standby);
@@ -172,17 +200,36 @@ final class MessengerEventMapper {
         return null;
     }
 
-    /** Timestamps are epoch milliseconds, but some documented samples carry seconds or a placeholder string. */
+    /**
+     * Timestamps are epoch milliseconds, but some documented samples carry seconds, or a placeholder string (read as
+     * the time received). A number no clock can hold (negative, fractional, 1e308, beyond 2^63, a numeric string of
+     * the same, a boolean, an object) gives null: the event is acknowledged and skipped, never a 500.
+     */
     static Instant timestamp(JsonNode node) {
         long value;
+        if (node.isMissingNode() || node.isNull()) {
+            return Instant.now();
+        }
         if (node.isNumber()) {
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                return null;
+            }
             value = node.asLong();
-        } else {
-            try {
-                value = Long.parseLong(node.asString("").trim());
-            } catch (NumberFormatException e) {
+        } else if (node.isString()) {
+            String text = node.asString("").trim();
+            if (!NUMERIC.matcher(text).matches()) {
                 return Instant.now();
             }
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        if (value < 0 || value > MAX_EPOCH_MILLI) {
+            return null;
         }
         return value < 100_000_000_000L ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
     }

@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** Limits how fast one session may send messages (MOTCUA_WEBCHAT_RATE_LIMIT per MOTCUA_WEBCHAT_RATE_PERIOD). */
 @Component
-class MessageRateLimiter {
+class MessageRateLimiter implements WebChatSessionStore.Ended {
 
     private final int capacity;
     private final long periodNanos;
@@ -44,6 +44,11 @@ class MessageRateLimiter {
 
     void forget(String sessionId) {
         buckets.invalidate(sessionId);
+    }
+
+    @Override
+    public void sessionEnded(String sessionId) {
+        forget(sessionId);
     }
 
     boolean holds(String sessionId) {

@@ -28,12 +28,12 @@ class WebChatClient implements Sender {
     private static final SendError SESSION_GONE = new SendError(SendError.Kind.PERMANENT, 410, 0, 0,
             "web chat session closed, expired or not reading");
 
-    private final WebChatStreams streams;
+    private final WebChatRelay streams;
     private final WebChatSessionStore sessions;
     private final MessageRateLimiter limiter;
     private final FailedSendLog failures;
 
-    WebChatClient(WebChatStreams streams, WebChatSessionStore sessions, MessageRateLimiter limiter,
+    WebChatClient(WebChatRelay streams, WebChatSessionStore sessions, MessageRateLimiter limiter,
                   FailedSendLog failures) {
         this.streams = streams;
         this.sessions = sessions;
@@ -48,16 +48,14 @@ class WebChatClient implements Sender {
 
     @Override
     public Mono<SendOutcome> send(OutboundMessage message) {
-        return Mono.defer(() -> {
-            String session = message.to().userId();
-            if (streams.publish(session, event(message))) {
+        String session = message.to().userId();
+        return streams.publish(session, event(message)).flatMap(published -> {
+            if (published) {
                 // Erased from inside the chat: the session ends as it does for DELETE /webchat/sessions/{id}; the
                 // stream closes after this last answer.
                 return message.endsConversation()
-                        ? sessions.close(session).then(Mono.fromRunnable(() -> {
-                            streams.close(session);
-                            limiter.forget(session);
-                        })).thenReturn(SendOutcome.delivered(1))
+                        ? sessions.close(session).then(streams.close(session))
+                        .then(Mono.fromRunnable(() -> limiter.forget(session))).thenReturn(SendOutcome.delivered(1))
                         : Mono.just(SendOutcome.delivered(1));
             }
             // No conversation id: the session is usually one the person erased or left, and a failure record

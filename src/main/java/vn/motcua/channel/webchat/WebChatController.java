@@ -34,7 +34,9 @@ import tools.jackson.databind.ObjectMapper;
 import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.InboundEvent;
+import vn.motcua.channel.RateLimitedLog;
 import vn.motcua.channel.RawBody;
+import vn.motcua.channel.Unavailable;
 import vn.motcua.message.ReplyAddress;
 import vn.motcua.inbox.Inbox;
 
@@ -49,42 +51,64 @@ class WebChatController {
 
     private final WebChatProperties properties;
     private final WebChatSessionStore sessions;
-    private final WebChatStreams streams;
+    private final WebChatRelay streams;
+    private final ListenerSlots slots;
     private final MessageRateLimiter limiter;
+    private final SessionRateLimiter sessionLimiter;
     private final Inbox inbox;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
+    private final RateLimitedLog refusals;
 
-    WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatStreams streams,
-                      MessageRateLimiter limiter, Inbox inbox, ObjectMapper json, MeterRegistry meters) {
+    WebChatController(WebChatProperties properties, WebChatSessionStore sessions, WebChatRelay streams,
+                      ListenerSlots slots, MessageRateLimiter limiter, SessionRateLimiter sessionLimiter, Inbox inbox,
+                      ObjectMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.sessions = sessions;
         this.streams = streams;
+        this.slots = slots;
         this.limiter = limiter;
+        this.sessionLimiter = sessionLimiter;
         this.inbox = inbox;
         this.json = json;
         this.meters = meters;
         // Room for the longest text even if every character arrives as a JSON escape, plus the other fields.
         this.maxBodyBytes = properties.maxTextChars() * 12 + 4096;
+        this.refusals = new RateLimitedLog(WebChatController.class, meters, "motcua.webhook.refused", "webchat");
     }
 
+    /**
+     * Opens a session: at most MOTCUA_WEBCHAT_SESSIONS_PER_ADDRESS per period from one address (429 beyond), and 503
+     * when the store is full of sessions in use; both answers carry a Vietnamese {@code notice} with the hotlines.
+     */
     @PostMapping("/sessions")
-    Mono<ResponseEntity<Map<String, String>>> open() {
+    Mono<ResponseEntity<Map<String, String>>> open(ServerHttpRequest request) {
+        Duration wait = sessionLimiter.tryAcquire(request);
+        if (!wait.isZero()) {
+            meters.counter("motcua.webchat.sessions.refused", "reason", "rate_limited").increment();
+            return Mono.error(WebChatException.tooManySessions(wait));
+        }
         String session = SessionIds.next();
         return sessions.open(session)
-                .then(Mono.fromRunnable(() -> streams.keep(session)))
+                .onErrorMap(WebChatSessionStore.Full.class, e -> {
+                    meters.counter("motcua.webchat.sessions.refused", "reason", "store_full").increment();
+                    return WebChatException.storeFull();
+                })
+                .then(streams.keep(session))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.opened").increment();
                     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("session", session));
-                }));
+                }))
+                .onErrorMap(WebChatController::unavailable);
     }
 
     @PostMapping("/messages")
     Mono<ResponseEntity<Void>> send(ServerHttpRequest request) {
-        return RawBody.read(request, maxBodyBytes)
-                .onErrorMap(ResponseStatusException.class, e -> new WebChatException(HttpStatus.CONTENT_TOO_LARGE,
-                        "body_too_large", "The body is larger than " + maxBodyBytes + " bytes."))
+        return RawBody.read(request, maxBodyBytes, refusals)
+                .onErrorMap(ResponseStatusException.class, e -> e instanceof RawBody.IncompleteBody ? e
+                        : new WebChatException(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                                "The body is larger than " + maxBodyBytes + " bytes."))
                 .map(body -> MessageRequest.parse(json, body))
                 .flatMap(message -> requireOpen(message.session()).thenReturn(message))
                 .map(message -> {
@@ -98,17 +122,27 @@ class WebChatController {
                     return event(message.session(), message.content(properties.maxTextChars()));
                 })
                 .flatMap(event -> inbox.accept(List.of(event)))
+                .onErrorMap(WebChatController::unavailable)
                 .thenReturn(ResponseEntity.accepted().build());
     }
 
     @GetMapping("/stream")
     Flux<ServerSentEvent<WebChatEvent>> stream(@RequestParam(name = "session", required = false) String session,
                                                ServerHttpResponse response) {
-        return requireOpen(session).thenMany(Flux.defer(() -> {
-            // Reverse proxies such as nginx would otherwise hold the events back in their buffer.
-            response.getHeaders().set("X-Accel-Buffering", "no");
-            return events(session);
-        }));
+        return requireOpen(session)
+                .then(Mono.fromCallable(() -> {
+                    Flux<WebChatEvent> listening = slots.take(session, () -> streams.listen(session));
+                    if (listening == null) {
+                        meters.counter("motcua.webchat.streams.refused").increment();
+                        throw WebChatException.tooManyStreams();
+                    }
+                    return listening;
+                }))
+                .flatMapMany(listening -> {
+                    // Reverse proxies such as nginx would otherwise hold the events back in their buffer.
+                    response.getHeaders().set("X-Accel-Buffering", "no");
+                    return events(session, listening);
+                });
     }
 
     /**
@@ -123,15 +157,14 @@ class WebChatController {
             return Mono.error(WebChatException.unknownSession());
         }
         return sessions.close(session)
-                .then(Mono.fromRunnable(() -> {
-                    streams.close(session);
-                    limiter.forget(session);
-                }))
+                .then(streams.close(session))
+                .then(Mono.fromRunnable(() -> limiter.forget(session)))
                 .then(inbox.accept(List.of(event(session, new InboundContent.Erase(true)))))
                 .then(Mono.fromSupplier(() -> {
                     meters.counter("motcua.webchat.sessions.erased").increment();
                     return ResponseEntity.noContent().<Void>build();
-                }));
+                }))
+                .onErrorMap(WebChatController::unavailable);
     }
 
     @ExceptionHandler(WebChatException.class)
@@ -148,8 +181,24 @@ class WebChatController {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.code);
         body.put("message", e.getMessage());
+        if (e.notice != null) {
+            body.put("notice", e.notice);
+        }
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** The store could not hold the request (Redis away): 503 with the notice the page shows, never a 500. */
+    private static Throwable unavailable(Throwable e) {
+        if (e instanceof RawBody.IncompleteBody) {
+            // Counted by RawBody already; the inbox was never asked, so it is no 503 and no line of its own.
+            return e;
+        }
+        Throwable mapped = WebChatException.orUnavailable(e);
+        if (mapped != e) {
+            Unavailable.noted("webchat", e);
+        }
+        return mapped;
     }
 
     private Mono<Void> requireOpen(String session) {
@@ -164,27 +213,20 @@ class WebChatController {
             if (!open) {
                 return Mono.error(WebChatException.unknownSession());
             }
-            streams.keep(session);
-            return Mono.empty();
+            return streams.keep(session);
         });
     }
 
-    private Flux<ServerSentEvent<WebChatEvent>> events(String session) {
+    private Flux<ServerSentEvent<WebChatEvent>> events(String session, Flux<WebChatEvent> listening) {
         Sinks.Empty<Void> ended = Sinks.empty();
-        Flux<ServerSentEvent<WebChatEvent>> messages = streams.listen(session)
+        Flux<ServerSentEvent<WebChatEvent>> messages = listening
                 .map(event -> ServerSentEvent.builder(event).event("message").build())
                 .doFinally(signal -> ended.tryEmitEmpty());
         // An open stream keeps its session alive; once the session is gone (erased, evicted), the stream ends.
         Flux<ServerSentEvent<WebChatEvent>> heartbeats = Flux.interval(properties.heartbeat())
                 .concatMap(tick -> sessions.touch(session))
-                .concatMap(open -> {
-                    if (open) {
-                        streams.keep(session);
-                        return Mono.just(comment("keep-alive"));
-                    }
-                    streams.close(session);
-                    return Mono.<ServerSentEvent<WebChatEvent>>empty();
-                })
+                .concatMap(open -> open ? streams.keep(session).thenReturn(comment("keep-alive"))
+                        : streams.close(session).then(Mono.<ServerSentEvent<WebChatEvent>>empty()))
                 .takeUntilOther(ended.asMono());
         return Flux.concat(Mono.just(comment("open")), Flux.merge(messages, heartbeats));
     }

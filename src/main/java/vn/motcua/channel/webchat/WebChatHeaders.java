@@ -1,7 +1,5 @@
 package vn.motcua.channel.webchat;
 
-import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,11 +12,16 @@ import reactor.core.publisher.Mono;
  * Response headers that keep the web chat from leaving traces and from being framed by strangers: nothing cached on
  * disk, no referrer sent to the exit page, scripts only from this service, and the page framed only by this service
  * and the partner origins in MOTCUA_WEBCHAT_ALLOWED_ORIGINS.
+ *
+ * <p>On every response, not only on the page's paths: a rule by path missed every other spelling of a path
+ * ({@code /%69ndex.html}) and the routes around the page ({@code /widget.js}, errors, webhooks, probes). A response the
+ * console's sign-in already gave its own policy (the console and {@code /api}: {@code frame-ancestors 'none'}) keeps
+ * it; this filter only adds what is missing there.
  */
 @Component
 class WebChatHeaders implements WebFilter {
 
-    private static final List<String> PAGES = List.of("/", "/index.html");
+    private static final String CSP = "Content-Security-Policy";
 
     private final String contentSecurityPolicy;
 
@@ -31,21 +34,19 @@ class WebChatHeaders implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        boolean page = PAGES.contains(path);
-        boolean chat = page || path.startsWith("/webchat/") || path.startsWith("/assets/");
-        if (chat) {
-            exchange.getResponse().beforeCommit(() -> {
-                HttpHeaders headers = exchange.getResponse().getHeaders();
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            if (!headers.containsHeader(CSP)) {
+                // The person's side (the console's sign-in wrote no policy): this service's own headers win.
+                headers.set(CSP, contentSecurityPolicy);
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
-                headers.set("Referrer-Policy", "no-referrer");
-                headers.set("X-Content-Type-Options", "nosniff");
-                if (page) {
-                    headers.set("Content-Security-Policy", contentSecurityPolicy);
-                }
-                return Mono.empty();
-            });
-        }
+            } else if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("X-Content-Type-Options", "nosniff");
+            return Mono.empty();
+        });
         return chain.filter(exchange);
     }
 }

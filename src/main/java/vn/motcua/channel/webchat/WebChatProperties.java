@@ -18,10 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionIdle    a session nobody uses (no message, no open stream) for this long is forgotten
  * @param maxSessions    most sessions held at once, so that creating sessions cannot exhaust memory
  * @param heartbeat      how often an open stream sends a comment, so proxies keep it open and the session stays alive
+ * @param sessionsPerAddress sessions one client address may open per {@code sessionRatePeriod} (token bucket)
+ * @param sessionRatePeriod  the period of that limit
+ * @param streamsPerSession  event streams one session may hold open at once (tabs of the same conversation)
+ * @param evictAfterIdle     when the store is full, only a session unused for this long may make room for a new one;
+ *                           with none such, a new session is refused (503) rather than an active person cut off
  */
 @ConfigurationProperties("motcua.webchat")
 public record WebChatProperties(String exitUrl, List<String> allowedOrigins, int maxTextChars, int rateLimit,
-                                Duration ratePeriod, Duration sessionIdle, int maxSessions, Duration heartbeat) {
+                                Duration ratePeriod, Duration sessionIdle, int maxSessions, Duration heartbeat,
+                                int sessionsPerAddress, Duration sessionRatePeriod, int streamsPerSession,
+                                Duration evictAfterIdle) {
 
     static final String DEFAULT_EXIT_URL = "https://www.nchmf.gov.vn";
 
@@ -35,6 +42,10 @@ public record WebChatProperties(String exitUrl, List<String> allowedOrigins, int
         sessionIdle = positiveOr(sessionIdle, Duration.ofMinutes(30));
         maxSessions = maxSessions > 0 ? maxSessions : 100_000;
         heartbeat = positiveOr(heartbeat, Duration.ofSeconds(15));
+        sessionsPerAddress = sessionsPerAddress > 0 ? sessionsPerAddress : 30;
+        sessionRatePeriod = positiveOr(sessionRatePeriod, Duration.ofMinutes(10));
+        streamsPerSession = streamsPerSession > 0 ? streamsPerSession : 3;
+        evictAfterIdle = positiveOr(evictAfterIdle, Duration.ofMinutes(10));
     }
 
     private static Duration positiveOr(Duration value, Duration fallback) {

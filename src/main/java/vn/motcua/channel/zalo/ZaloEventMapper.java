@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.motcua.channel.RateLimitedLog;
 import vn.motcua.message.Channel;
 import vn.motcua.message.InboundContent;
 import vn.motcua.message.InboundEvent;
@@ -30,16 +28,17 @@ final class ZaloEventMapper {
     private static final Set<String> STATUS_EVENTS = Set.of("user_received_message", "user_seen_message");
     private static final String OA_SEND = "oa_send_";
 
-    private static final Logger log = LoggerFactory.getLogger(ZaloEventMapper.class);
-
     private final ObjectMapper json;
     private final String oaId;
     private final MeterRegistry meters;
+    /** Counts {@code motcua.zalo.ignored{reason}}; a line at most once a minute per reason. */
+    private final RateLimitedLog ignored;
 
     ZaloEventMapper(ObjectMapper json, String oaId, MeterRegistry meters) {
         this.json = json;
         this.oaId = oaId == null || oaId.isBlank() ? null : oaId.strip();
         this.meters = meters;
+        this.ignored = new RateLimitedLog(ZaloEventMapper.class, meters, "motcua.zalo.ignored", null);
     }
 
     /**
@@ -76,8 +75,7 @@ final class ZaloEventMapper {
     List<InboundEvent> map(JsonNode root, Instant at) {
         String name = root.path("event_name").asString();
         if (!ourAccount(root, name)) {
-            ignored("other_oa");
-            log.info("Ignored a Zalo {} event for another Official Account of this app", printable(name));
+            ignored.info("other_oa", "Ignored Zalo events for another Official Account of this app");
             return List.of();
         }
         if (STATUS_EVENTS.contains(name)) {
@@ -104,15 +102,14 @@ final class ZaloEventMapper {
         if (name.startsWith(OA_SEND)) {
             return echo(root, name, at);
         }
-        ignored("unknown");
-        log.info("Acknowledged a Zalo event we do not handle: {}", printable(name));
+        ignored.info("unknown", "Acknowledged Zalo events of a kind we do not handle");
         return Optional.empty();
     }
 
     private Optional<InboundEvent> text(JsonNode root, Instant at) {
         String text = root.path("message").path("text").asString("");
         if (text.isBlank()) {
-            ignored("empty");
+            ignored.count("empty");
             return Optional.empty();
         }
         // A tap on one of our query buttons arrives as its title typed by the person: the conversation remembers the
@@ -124,7 +121,7 @@ final class ZaloEventMapper {
     private Optional<InboundEvent> echo(JsonNode root, String name, Instant at) {
         String admin = root.path("sender").path("admin_id").asString("");
         if (admin.isBlank()) {
-            ignored("own_echo");
+            ignored.count("own_echo");
             return Optional.empty();
         }
         String text = root.path("message").path("text").asString(null);
@@ -135,8 +132,7 @@ final class ZaloEventMapper {
                                           InboundContent content) {
         String userId = who.path("id").asString("");
         if (userId.isBlank()) {
-            ignored("no_user");
-            log.warn("Skipped a Zalo {} event without a user id", printable(name));
+            ignored.warn("no_user", "Skipped Zalo events without a user id");
             return Optional.empty();
         }
         ReplyAddress from = ReplyAddress.of(Channel.ZALO, userId);
@@ -174,15 +170,5 @@ final class ZaloEventMapper {
             eventOa = root.path("recipient").path("id").asString("");
         }
         return eventOa.isBlank() || oaId.equals(eventOa);
-    }
-
-    private void ignored(String reason) {
-        meters.counter("motcua.zalo.ignored", "reason", reason).increment();
-    }
-
-    /** Event names are signed by Zalo, but a log line still only gets plain identifier characters. */
-    private static String printable(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9_.]", "?");
-        return safe.length() <= 64 ? safe : safe.substring(0, 64);
     }
 }

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.motcua.channel.RateLimitedLog;
 import vn.motcua.channel.RawBody;
+import vn.motcua.channel.Unavailable;
 import vn.motcua.inbox.Inbox;
 
 /**
@@ -38,13 +38,13 @@ class ZaloWebhookController {
     static final String SIGNATURE_HEADER = "X-ZEvent-Signature";
     static final String TIMESTAMP_HEADER = "X-ZEvent-Timestamp";
 
-    private static final Logger log = LoggerFactory.getLogger(ZaloWebhookController.class);
 
     private final ZaloProperties properties;
     private final ZaloSignature signature;
     private final ZaloEventMapper mapper;
     private final Inbox inbox;
     private final Clock clock;
+    private final RateLimitedLog refusals;
 
     ZaloWebhookController(ZaloProperties properties, ObjectMapper json, Inbox inbox, MeterRegistry meters) {
         this.properties = properties;
@@ -52,6 +52,7 @@ class ZaloWebhookController {
         this.mapper = new ZaloEventMapper(json, properties.oaId(), meters);
         this.inbox = inbox;
         this.clock = Clock.systemUTC();
+        this.refusals = new RateLimitedLog(ZaloWebhookController.class, meters, "motcua.webhook.refused", "zalo");
     }
 
     @PostMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -59,26 +60,28 @@ class ZaloWebhookController {
         HttpHeaders headers = request.getHeaders();
         String mac = headers.getFirst(SIGNATURE_HEADER);
         String headerTimestamp = headers.getFirst(TIMESTAMP_HEADER);
-        return RawBody.read(request, properties.maxBodyBytes()).flatMap(body -> {
+        return RawBody.read(request, properties.maxBodyBytes(), refusals).flatMap(body -> {
             if (mac == null || mac.isBlank()) {
-                return refused("a missing " + SIGNATURE_HEADER);
+                return refused("bad_signature", "a missing or wrong " + SIGNATURE_HEADER);
             }
             JsonNode parsed = mapper.parse(body);
             String timestamp = headerTimestamp != null && !headerTimestamp.isBlank() ? headerTimestamp.strip()
                     : parsed == null ? null : ZaloEventMapper.timestampOf(parsed);
             // Signature first: a sender who cannot sign learns nothing about what a valid event looks like.
             if (!signature.matches(body, timestamp == null ? "" : timestamp, mac)) {
-                return refused("a wrong " + SIGNATURE_HEADER);
+                return refused("bad_signature", "a missing or wrong " + SIGNATURE_HEADER);
             }
             try {
                 JsonNode event = mapper.event(parsed);
                 Instant signedAt = instant(timestamp);
                 if (tooOld(signedAt)) {
-                    return refused("a timestamp outside the accepted window (a replay or a very late retry)");
+                    return refused("too_old", "a timestamp outside the accepted window (a replay or a very late retry)");
                 }
-                return inbox.accept(mapper.map(event, signedAt)).thenReturn(ResponseEntity.ok("OK"));
+                // Not accepted, not acknowledged: Zalo retries a failed delivery, so nothing is lost while the store is away.
+                return inbox.accept(mapper.map(event, signedAt)).thenReturn(ResponseEntity.ok("OK"))
+                        .onErrorResume(e -> Unavailable.webhook("zalo", e));
             } catch (MalformedZaloEventException e) {
-                log.warn("Refused a malformed Zalo webhook event: {}", e.getMessage());
+                refusals.warn("malformed", "Refused malformed Zalo webhook events");
                 return Mono.just(ResponseEntity.badRequest().body("malformed event: " + e.getMessage()));
             }
         });
@@ -100,8 +103,8 @@ class ZaloWebhookController {
         }
     }
 
-    private static Mono<ResponseEntity<String>> refused(String why) {
-        log.warn("Refused a Zalo webhook event with {}", why);
+    private Mono<ResponseEntity<String>> refused(String reason, String why) {
+        refusals.warn(reason, "Refused Zalo webhook events with " + why);
         return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature"));
     }
 }

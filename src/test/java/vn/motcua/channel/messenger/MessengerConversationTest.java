@@ -6,12 +6,16 @@ import static vn.motcua.channel.messenger.MessengerWebhookClient.entry;
 import static vn.motcua.channel.messenger.MessengerWebhookClient.quickReply;
 import static vn.motcua.channel.messenger.MessengerWebhookClient.text;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationStore;
 import vn.motcua.conversation.Speaker;
@@ -69,6 +73,21 @@ class MessengerConversationTest extends MessengerIntegrationTest {
         webhook.post(delivery(text(psid, newMid(), "cảm ơn nhé"))).expectStatus().isOk();
         awaitMessages(psid, 2);
         assertThat(GRAPH.messagesTo(psid)).hasSize(2);
+    }
+
+    @Test
+    void theSameDeliveryPostedEightTimesAtOnceIsAnsweredOnce() {
+        // All eight may pass the door before any is marked (the mark follows the append, so that a crash between the
+        // two loses nothing): the copies then reach the same turn id, and only the first is answered.
+        String psid = newPsid();
+        String body = delivery(text(psid, newMid(), "chào bạn"));
+        Flux.range(0, 8).flatMap(i -> Mono.fromRunnable(() -> webhook.post(body).expectStatus().isOk())
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .blockLast(Duration.ofSeconds(30));
+
+        webhook.post(delivery(text(psid, newMid(), "cảm ơn nhé"))).expectStatus().isOk();
+        awaitMessages(psid, 2);
+        assertThat(GRAPH.messagesTo(psid)).as("one answer to the delivery, one to the next message").hasSize(2);
     }
 
     @Test

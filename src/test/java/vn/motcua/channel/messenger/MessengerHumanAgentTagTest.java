@@ -61,7 +61,7 @@ class MessengerHumanAgentTagTest {
 
     private String send(boolean humanAgent) {
         MessengerProperties properties = new MessengerProperties(null, "secret", "token",
-                "http://127.0.0.1:" + server.getPort(), null, 0, 0, 1, null, null, null);
+                "http://127.0.0.1:" + server.getPort(), null, 0, 0, 1, null, null, null, null);
         MessengerSendClient client = new MessengerSendClient(properties, NO_FAILURES, ALWAYS_REACHABLE,
                 JsonMapper.builder().build(), humanAgent);
         String psid = "psid-" + UUID.randomUUID();

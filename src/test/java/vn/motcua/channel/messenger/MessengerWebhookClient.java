@@ -26,7 +26,7 @@ public final class MessengerWebhookClient {
         return postSigned(body, "sha256=" + sign(body));
     }
 
-    WebTestClient.ResponseSpec postSigned(byte[] body, String signatureHeader) {
+    public WebTestClient.ResponseSpec postSigned(byte[] body, String signatureHeader) {
         WebTestClient.RequestBodySpec request = http.post().uri("/webhooks/messenger").contentType(MediaType.APPLICATION_JSON);
         if (signatureHeader != null) {
             request = request.header("X-Hub-Signature-256", signatureHeader);
@@ -34,7 +34,7 @@ public final class MessengerWebhookClient {
         return request.bodyValue(body).exchange();
     }
 
-    String sign(byte[] body) {
+    public String sign(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

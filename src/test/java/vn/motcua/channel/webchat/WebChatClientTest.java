@@ -23,17 +23,16 @@ import vn.motcua.outbox.SendOutcome;
 /** How the web chat renders a message on a session's stream: who speaks, and which buttons dial. */
 class WebChatClientTest {
 
-    private final WebChatStreams streams = new WebChatStreams(
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null));
+    private final WebChatProperties properties = new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10),
+            Duration.ofMinutes(30), 0, null, 0, null, 0, null);
+    private final WebChatRelay streams = new InMemoryWebChatRelay(properties);
     private final InMemoryFailedSendLog failures = new InMemoryFailedSendLog(new SimpleMeterRegistry());
-    private final WebChatProperties properties =
-            new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), Duration.ofMinutes(30), 0, null);
     private final WebChatClient client = new WebChatClient(streams, new InMemoryWebChatSessionStore(properties),
             new MessageRateLimiter(properties), failures);
 
     @Test
     void aCallButtonIsMarkedAsOneThatDialsAndNoOtherIs() {
-        streams.keep("s");
+        streams.keep("s").block();
         client.send(message("s", Purpose.RESPONSE, List.of(new QuickReplyOption("Gọi 113", "tel:113"),
                 new QuickReplyOption("113", "113")))).block();
 
@@ -49,7 +48,7 @@ class WebChatClientTest {
 
     @Test
     void aCaseworkersMessageShowsAsTheirs() {
-        streams.keep("s");
+        streams.keep("s").block();
         client.send(message("s", Purpose.HUMAN_AGENT, List.of())).block();
 
         StepVerifier.create(streams.listen("s").map(WebChatEvent::from))

@@ -34,7 +34,7 @@ class WebChatEraseTest extends WebChatIntegrationTest {
     WebChatSessionStore sessions;
 
     @Autowired
-    WebChatStreams streams;
+    WebChatRelay streams;
 
     @Autowired
     MessageRateLimiter limiter;
@@ -74,7 +74,7 @@ class WebChatEraseTest extends WebChatIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> conversations.find(conversationId).block() != null
                 && inHandoffQueue(conversationId) && Boolean.TRUE.equals(subscribers.isSubscribed(conversationId).block()));
         assertThat(sessions.touch(session).block()).isTrue();
-        assertThat(streams.holds(session)).isTrue();
+        assertThat(streams.holds(session).block()).isTrue();
         assertThat(limiter.holds(session)).isTrue();
         long failuresBefore = failures.recent().count().block();
         double erasuresBefore = webChatErasures();
@@ -169,7 +169,7 @@ class WebChatEraseTest extends WebChatIntegrationTest {
         assertThat(inHandoffQueue(conversationId)).as("handoff queue").isFalse();
         assertThat(subscribers.isSubscribed(conversationId).block()).as("subscriber store").isFalse();
         assertThat(sessions.touch(session).block()).as("session store").isFalse();
-        assertThat(streams.holds(session)).as("event stream and its buffer").isFalse();
+        assertThat(streams.holds(session).block()).as("event stream and its buffer").isFalse();
         assertThat(limiter.holds(session)).as("rate limiter").isFalse();
     }
 

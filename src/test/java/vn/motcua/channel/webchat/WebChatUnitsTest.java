@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import reactor.test.StepVerifier;
 
-/** The web chat's small parts: ids, the token bucket, the stream buffer, the settings. */
+/** The web chat's small parts: ids, the token bucket, the settings (the stream buffer: WebChatRelayContract). */
 class WebChatUnitsTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -63,48 +62,8 @@ class WebChatUnitsTest {
     }
 
     @Test
-    void messagesWaitForTheBrowserAcrossReconnectionsAndTheWaitIsBounded() {
-        WebChatStreams streams = new WebChatStreams(properties(Duration.ofMinutes(30)));
-        streams.keep("s");
-        assertThat(streams.publish("s", bot("first"))).isTrue();
-
-        StepVerifier.create(streams.listen("s").map(WebChatEvent::text))
-                .expectNext("first")
-                .then(() -> streams.publish("s", bot("second")))
-                .expectNext("second")
-                .thenCancel()
-                .verify(Duration.ofSeconds(5));
-
-        // The browser is reconnecting: what is written meanwhile is kept for it.
-        assertThat(streams.publish("s", bot("third"))).isTrue();
-        StepVerifier.create(streams.listen("s").map(WebChatEvent::text))
-                .expectNext("third")
-                .thenCancel()
-                .verify(Duration.ofSeconds(5));
-
-        for (int i = 0; i < WebChatStreams.BUFFER; i++) {
-            assertThat(streams.publish("s", bot("unread " + i))).isTrue();
-        }
-        assertThat(streams.publish("s", bot("one too many"))).isFalse();
-    }
-
-    @Test
-    void aClosedStreamEndsItsListenersAndRefusesMessages() {
-        WebChatStreams streams = new WebChatStreams(properties(Duration.ofMinutes(30)));
-        assertThat(streams.publish("never-opened", bot("x"))).isFalse();
-        streams.keep("s");
-
-        StepVerifier.create(streams.listen("s"))
-                .then(() -> streams.close("s"))
-                .expectComplete()
-                .verify(Duration.ofSeconds(5));
-        assertThat(streams.publish("s", bot("after"))).isFalse();
-        assertThat(streams.holds("s")).isFalse();
-    }
-
-    @Test
     void settingsHaveSafeDefaultsAndRefuseAddressesThatWouldBreakTheQuickExit() {
-        WebChatProperties defaults = new WebChatProperties(null, null, 0, 0, null, null, 0, null);
+        WebChatProperties defaults = new WebChatProperties(null, null, 0, 0, null, null, 0, null, 0, null, 0, null);
         assertThat(defaults.exitUrl()).isEqualTo("https://www.nchmf.gov.vn");
         assertThat(defaults.allowedOrigins()).isEmpty();
         assertThat(defaults.maxTextChars()).isEqualTo(2000);
@@ -121,18 +80,14 @@ class WebChatUnitsTest {
     }
 
     private static WebChatProperties properties(Duration idle) {
-        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle, 0, null);
+        return new WebChatProperties(null, null, 0, 10, Duration.ofSeconds(10), idle, 0, null, 0, null, 0, null);
     }
 
     private static WebChatProperties withExit(String url) {
-        return new WebChatProperties(url, null, 0, 0, null, null, 0, null);
+        return new WebChatProperties(url, null, 0, 0, null, null, 0, null, 0, null, 0, null);
     }
 
     private static WebChatProperties withOrigins(List<String> origins) {
-        return new WebChatProperties(null, origins, 0, 0, null, null, 0, null);
-    }
-
-    private static WebChatEvent bot(String text) {
-        return new WebChatEvent(WebChatEvent.BOT, text, List.of());
+        return new WebChatProperties(null, origins, 0, 0, null, null, 0, null, 0, null, 0, null);
     }
 }

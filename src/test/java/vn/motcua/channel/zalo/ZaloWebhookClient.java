@@ -57,6 +57,16 @@ final class ZaloWebhookClient {
         }
     }
 
+    /** The body's timestamp as signed (a number's text as written), or null when there is none. */
+    static String timestampOfOrNull(String json) {
+        try {
+            var node = JSON.readTree(json).path("timestamp");
+            return node.isMissingNode() || node.isNull() ? null : node.isValueNode() ? node.asString("") : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     static String timestampOf(String json) {
         return JSON.readTree(json).path("timestamp").asString();
     }
