@@ -43,6 +43,7 @@ import vn.motcua.channel.messenger.MessengerWebhookClient;
         "motcua.messenger.page-token=outage-page-token",
         "motcua.messenger.verify-token=outage-verify-token",
         "motcua.secret=outage-secret",
+        "motcua.console.users=lan:{noop}lan-password:CASEWORKER",
         "management.server.port=0"})
 class RedisOutageTest {
 
@@ -110,6 +111,11 @@ class RedisOutageTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(refusal.get("notice").toString())
                 .contains("không nhận được tin nhắn", "113 (công an)", "111 (miễn phí, 24/7)");
+        // A caseworker signing in (the lockout and the session are on Redis) is told to come back, not given a 500.
+        vn.motcua.console.ApiClient.anonymous(port).get().uri("/api/me")
+                .headers(h -> h.setBasicAuth("lan", "lan-password")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE).expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.error").isEqualTo("unavailable");
         management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN");
         management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
