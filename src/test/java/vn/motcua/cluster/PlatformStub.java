@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +47,7 @@ final class PlatformStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private final ScheduledExecutorService answerLater = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, List<Sent>> messenger = new ConcurrentHashMap<>();
     private final AtomicInteger senderActions = new AtomicInteger();
     private final Map<String, List<Sent>> zalo = new ConcurrentHashMap<>();
@@ -134,29 +137,46 @@ final class PlatformStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String answer;
-            if (path.endsWith("/me/messages")) {
-                answer = messenger(body);
-            } else if (path.equals("/v3.0/oa/message/cs")) {
-                answer = zaloSend(body, exchange.getRequestHeaders().getFirst("access_token"));
-            } else if (path.equals("/v4/oa/access_token")) {
-                answer = zaloRefresh(new String(body, StandardCharsets.UTF_8));
-            } else {
+        String path = exchange.getRequestURI().getPath();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String answer;
+        boolean send = true;
+        if (path.endsWith("/me/messages")) {
+            answer = messenger(body);
+        } else if (path.equals("/v3.0/oa/message/cs")) {
+            answer = zaloSend(body, exchange.getRequestHeaders().getFirst("access_token"));
+        } else if (path.equals("/v4/oa/access_token")) {
+            answer = zaloRefresh(new String(body, StandardCharsets.UTF_8));
+            send = false;
+        } else {
+            try (exchange) {
                 exchange.sendResponseHeaders(404, -1);
-                return;
             }
-            byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+            return;
+        }
+        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+        Duration delay = sendDelay;
+        if (send && !delay.isZero()) {
+            // Delivered to the person already, answered later (no thread held meanwhile): a sender that dies in
+            // between never learns it was delivered.
+            answerLater.schedule(() -> answer(exchange, out), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            answer(exchange, out);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, byte[] out) {
+        try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
+        } catch (IOException e) {
+            // The sender hung up (an instance killed mid-send): nobody is left to answer.
         }
     }
 
@@ -172,8 +192,6 @@ final class PlatformStub implements AutoCloseable {
         synchronized (list) {
             list.add(sent);
         }
-        // Delivered to the person first, answered later: a sender that dies meanwhile never learns it was delivered.
-        pause();
         return "{\"recipient_id\":\"" + to + "\",\"message_id\":\"m_" + System.nanoTime() + "\"}";
     }
 
@@ -184,7 +202,6 @@ final class PlatformStub implements AutoCloseable {
             zaloRefused.incrementAndGet();
             return "{\"error\":-216,\"message\":\"Access token is invalid\"}";
         }
-        pause();
         List<Sent> list = zalo.computeIfAbsent(to, k -> new ArrayList<>());
         synchronized (list) {
             list.add(new Sent(to, body.path("message").path("text").asString(""), accessToken, System.nanoTime()));
@@ -211,17 +228,6 @@ final class PlatformStub implements AutoCloseable {
         return "{\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"expires_in\":\"90000\"}";
     }
 
-    private void pause() {
-        Duration delay = sendDelay;
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
@@ -238,5 +244,6 @@ final class PlatformStub implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        answerLater.shutdownNow();
     }
 }

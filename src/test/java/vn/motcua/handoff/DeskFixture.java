@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.motcua.MovableClock;
@@ -23,7 +22,6 @@ import vn.motcua.message.OutboundMessage;
 import vn.motcua.message.QuickReplyOption;
 import vn.motcua.message.ReplyAddress;
 import vn.motcua.outbox.Outbox;
-import vn.motcua.outbox.OutboxEntry;
 
 /** The handoff room with in-memory stores and stand-ins for what other rooms provide, on a clock a test moves. */
 final class DeskFixture {
@@ -83,37 +81,7 @@ final class DeskFixture {
                 return Mono.fromRunnable(() -> stored.remove(id));
             }
         };
-        Outbox outbox = new Outbox() {
-            @Override
-            public Mono<Void> enqueue(List<OutboundMessage> messages) {
-                return Mono.fromRunnable(() -> sent.addAll(messages));
-            }
-
-            @Override
-            public Flux<OutboxEntry> entries() {
-                return Flux.never();
-            }
-
-            @Override
-            public Mono<Void> acknowledge(OutboxEntry entry) {
-                return Mono.empty();
-            }
-
-            @Override
-            public Mono<Void> discard(String conversationId) {
-                return Mono.empty();
-            }
-
-            @Override
-            public Mono<Boolean> stillWanted(OutboxEntry entry) {
-                return Mono.just(true);
-            }
-
-            @Override
-            public int pending() {
-                return sent.size();
-            }
-        };
+        Outbox outbox = new RecordingOutbox(sent);
         BotLines lines = () -> new BotLines.Line("system", WELCOME_BACK,
                 List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent")));
         ReplyWindows windows = new ReplyWindows(properties);

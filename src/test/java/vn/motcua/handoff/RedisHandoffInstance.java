@@ -10,15 +10,11 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.motcua.conversation.Conversation;
 import vn.motcua.conversation.ConversationLock;
 import vn.motcua.conversation.ConversationStore;
-import vn.motcua.message.OutboundMessage;
 import vn.motcua.message.QuickReplyOption;
-import vn.motcua.outbox.Outbox;
-import vn.motcua.outbox.OutboxEntry;
 import vn.motcua.redis.RedisScope;
 
 /**
@@ -59,7 +55,7 @@ public final class RedisHandoffInstance implements AutoCloseable {
                 List.of(new QuickReplyOption("Gặp nhân viên", "INTENT:human_agent")));
         escalations = new Escalations(queue, index, claims, presence, files, referrals, audit, properties, clock);
         desk = new CaseworkerDesk(new SharedConversations(conversations), new RedisLock(s.template(), s.prefix()),
-                queue, index, files, referrals, audit, claims, events, DeskFixture.SEALING, lines, new NoOutbox(),
+                queue, index, files, referrals, audit, claims, events, DeskFixture.SEALING, lines, new RecordingOutbox(new java.util.concurrent.CopyOnWriteArrayList<>()),
                 new ReplyWindows(properties), properties, clock, new SimpleMeterRegistry(),
                 id -> Mono.fromRunnable(() -> conversations.remove(id)).then(Mono.defer(() -> escalations.forget(id))));
     }
@@ -148,36 +144,4 @@ public final class RedisHandoffInstance implements AutoCloseable {
         }
     }
 
-    /** Replies are the outbox's business; here they go nowhere. */
-    private static final class NoOutbox implements Outbox {
-        @Override
-        public Mono<Void> enqueue(List<OutboundMessage> messages) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Flux<OutboxEntry> entries() {
-            return Flux.never();
-        }
-
-        @Override
-        public Mono<Void> acknowledge(OutboxEntry entry) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Void> discard(String conversationId) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Boolean> stillWanted(OutboxEntry entry) {
-            return Mono.just(true);
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-    }
 }
